@@ -1,0 +1,34 @@
+import type { Model } from '../model/index.js';
+import { decomposeLetter } from '../orthography/letters.js';
+import { stripDiacritics } from '../strip.js';
+
+const NO_IDS = new Uint32Array(0);
+
+/** True when `form` keeps every mark the (lower-case, NFC) input already has. */
+export function keepsMarks(input: string, form: string): boolean {
+  if (input.length !== form.length) return false;
+  let inputTone = 0;
+  let formTone = 0;
+  for (let i = 0; i < input.length; i++) {
+    const a = decomposeLetter(input[i] as string);
+    const b = decomposeLetter(form[i] as string);
+    if (a.tone) inputTone = a.tone;
+    if (b.tone) formTone = b.tone;
+    if (a.letter !== stripDiacritics(a.letter) && a.letter !== b.letter) return false;
+  }
+  return inputTone === 0 || inputTone === formTone;
+}
+
+/**
+ * Vocabulary ids of every accented form the word could be: all forms that strip to the same letters
+ * and keep the marks the word already has. Empty when the model knows no such form.
+ * @example candidates(model, 'Tinh').map((id) => model.lm.vocab[id]) // ['tình', 'tính', 'tinh', 'tỉnh', …]
+ */
+export function candidates(model: Model, word: string): Uint32Array {
+  const lower = word.normalize('NFC').toLowerCase();
+  const key = stripDiacritics(lower);
+  const ids = model.lexicon.get(key);
+  if (!ids) return NO_IDS;
+  if (key === lower) return ids;
+  return ids.filter((id) => keepsMarks(lower, model.lm.vocab[id] as string));
+}

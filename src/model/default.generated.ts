@@ -1,0 +1,2 @@
+// placeholder: replaced by scripts/build-model.mjs
+export const DEFAULT_MODEL = '';

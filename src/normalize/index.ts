@@ -1,0 +1,70 @@
+import { setToneStyle } from '../orthography/syllable.js';
+import type { Token } from '../tokenize/index.js';
+
+/** Reserved vocabulary entries, the same ids in every model. */
+export const UNK = 0;
+export const BOS = 1;
+export const EOS = 2;
+export const NUM = 3;
+export const SPECIAL = ['<unk>', '<s>', '</s>', '<num>'] as const;
+
+const SENTENCE_END = new Set(['.', '!', '?', '…']);
+
+/**
+ * The form a word takes inside the language model: NFC, lower case, tone in the old style.
+ * @example normalizeWord('HOÀ') // 'hòa'
+ */
+export function normalizeWord(word: string): string {
+  return setToneStyle(word.normalize('NFC').toLowerCase(), 'old');
+}
+
+/**
+ * The language-model key of a token: a normalized word, `<num>` for numbers, codes and links,
+ * the character for punctuation, `undefined` for tokens the model skips (spaces, footnote marks).
+ */
+export function tokenKey(token: Token): string | undefined {
+  switch (token.kind) {
+    case 'word':
+      return normalizeWord(token.text);
+    case 'number':
+    case 'code':
+    case 'link':
+      return SPECIAL[NUM];
+    case 'punct':
+      return token.text;
+    default:
+      return undefined;
+  }
+}
+
+/** Does a line that begins with this token begin a new sentence? Only a lower-case word continues one. */
+function startsSentence(next: Token | undefined): boolean {
+  return next?.kind !== 'word' || next.text[0] !== next.text[0]?.toLowerCase();
+}
+
+/**
+ * Group token indices into sentences for the language model. A sentence ends at `.`, `!`, `?`,
+ * at a blank line, and at a line break followed by a capital, a number or a symbol; a line break
+ * followed by a lower-case word (a wrapped line) does not end it. Spaces and footnote marks are left out.
+ */
+export function sentences(tokens: readonly Token[]): number[][] {
+  const out: number[][] = [];
+  let current: number[] = [];
+  const flush = () => {
+    if (current.length > 0) out.push(current);
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'space') {
+      const breaks = t.text.split('\n').length - 1;
+      if (breaks >= 2 || (breaks === 1 && startsSentence(tokens[i + 1]))) flush();
+      continue;
+    }
+    if (t.kind === 'footnote') continue;
+    current.push(i);
+    if (t.kind === 'punct' && SENTENCE_END.has(t.text)) flush();
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,43 @@
+import { normalizeWord } from '../normalize/index.js';
+import { setToneStyle, type ToneStyle, toneStyleOf } from '../orthography/syllable.js';
+import type { Token } from '../tokenize/index.js';
+
+/**
+ * Copy the case of `template` onto `word`, letter by letter (same length): lower, Capitalised,
+ * ALL CAPS and mixed patterns all survive.
+ * @example copyCase('HAI', 'hải') // 'HẢI'
+ */
+export function copyCase(template: string, word: string): string {
+  if (template.length !== word.length) return word;
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const t = template[i] as string;
+    const ch = word[i] as string;
+    out += t !== t.toLowerCase() ? ch.toUpperCase() : ch;
+  }
+  return out;
+}
+
+/**
+ * The tone convention to write in: the one most of the input's words show, else `old` (hòa, thủy).
+ */
+export function detectToneStyle(tokens: readonly Token[]): ToneStyle {
+  let balance = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    const style = toneStyleOf(t.text.normalize('NFC'));
+    if (style) balance += style === 'new' ? 1 : -1;
+  }
+  return balance > 0 ? 'new' : 'old';
+}
+
+/**
+ * Write the chosen model form in place of the input word: the input's case, the requested tone
+ * convention. A word the model would leave as it is comes back byte for byte.
+ * @example renderWord('Hoa', 'hòa', 'new') // 'Hoà'
+ */
+export function renderWord(input: string, form: string, style: ToneStyle): string {
+  const nfc = input.normalize('NFC');
+  if (normalizeWord(nfc) === form) return input;
+  return copyCase(nfc, setToneStyle(form, style));
+}
