@@ -1,8 +1,8 @@
 import { candidates } from './candidates/index.js';
 import { DEFAULT_BEAM, decode } from './decode/index.js';
 import type { Model } from './model/index.js';
-import { type ScoreOut, score, wordState } from './model/lm.js';
-import { BOS, sentences, tokenKey, UNK } from './normalize/index.js';
+import { createScorer, type Scorer } from './model/scorer.js';
+import { EOS, sentences, tokenKey, UNK } from './normalize/index.js';
 import type { ToneStyle } from './orthography/syllable.js';
 import { detectToneStyle, renderWord } from './render/index.js';
 import { type Token, tokenize } from './tokenize/index.js';
@@ -32,6 +32,7 @@ interface Analysis {
   /** Per sentence: token indices and their candidate ids. */
   plan: { idx: number[]; lattice: ArrayLike<number>[]; choosable: boolean[]; path: Uint16Array }[];
   style: ToneStyle;
+  scorer: Scorer;
 }
 
 const MAX_ALTERNATIVES = 4;
@@ -43,6 +44,7 @@ function fixedId(model: Model, token: Token): number {
 
 export function analyse(model: Model, text: string, options: RestoreOptions): Analysis {
   const tokens = tokenize(text);
+  const scorer = createScorer(model);
   const plan = sentences(tokens).map((idx) => {
     const choosable: boolean[] = [];
     const lattice = idx.map((i) => {
@@ -51,10 +53,10 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
       choosable.push(ids !== undefined && ids.length > 0);
       return ids?.length ? ids : [fixedId(model, t)];
     });
-    return { idx, lattice, choosable, path: decode(model.lm, lattice, options.beam ?? DEFAULT_BEAM) };
+    return { idx, lattice, choosable, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM) };
   });
   const style = !options.toneStyle || options.toneStyle === 'auto' ? detectToneStyle(tokens) : options.toneStyle;
-  return { tokens, plan, style };
+  return { tokens, plan, style, scorer };
 }
 
 /** Texts of all tokens after restoration. */
@@ -70,11 +72,12 @@ export function render(model: Model, a: Analysis): string[] {
   return out;
 }
 
-/** Local log-score of putting `id` at position p, with the best path around it. */
-function localScore(model: Model, ids: number[], p: number, id: number, before: number, out: ScoreOut): number {
-  let s = score(model.lm, before, id, out);
-  for (let q = p + 1; q < Math.min(ids.length, p + model.lm.order); q++) s += score(model.lm, out.state, ids[q] as number, out);
-  return s;
+/** Log-score of the whole sentence with `id` at position p and the best path everywhere else. */
+function pathScore(scorer: Scorer, ids: ArrayLike<number>, p: number, id: number): number {
+  const out = { state: scorer.start };
+  let s = 0;
+  for (let q = 0; q < ids.length; q++) s += scorer.score(out.state, q === p ? id : (ids[q] as number), out);
+  return s + scorer.score(out.state, EOS, out);
 }
 
 /** Per-token records with confidence and alternatives. */
@@ -87,28 +90,21 @@ export function details(model: Model, a: Analysis): RestoredToken[] {
     confidence: 1,
     alternatives: [],
   }));
-  const out: ScoreOut = { state: 0 };
-  for (const { idx, lattice, path } of a.plan) {
+  for (const { idx, lattice, choosable, path } of a.plan) {
     const ids = lattice.map((c, p) => c[path[p] as number] as number);
-    let before = wordState(BOS);
     idx.forEach((i, p) => {
       const cands = lattice[p] as ArrayLike<number>;
-      const t = a.tokens[i] as Token;
-      if (cands.length > 1) {
-        const scored = Array.from(cands, (id) => ({ id, s: localScore(model, ids, p, id, before, out) }));
-        const top = Math.max(...scored.map((x) => x.s));
-        const total = scored.reduce((sum, x) => sum + Math.exp(x.s - top), 0);
-        const chosen = ids[p] as number;
-        scored.sort((x, y) => y.s - x.s);
-        const rec = records[i] as RestoredToken;
-        rec.confidence = Math.exp((scored.find((x) => x.id === chosen)?.s ?? top) - top) / total;
-        rec.alternatives = scored
-          .filter((x) => x.id !== chosen)
-          .slice(0, MAX_ALTERNATIVES)
-          .map((x) => ({ text: renderWord(t.text, model.lm.vocab[x.id] as string, a.style), confidence: Math.exp(x.s - top) / total }));
-      }
-      score(model.lm, before, ids[p] as number, out);
-      before = out.state;
+      if (!choosable[p] || cands.length < 2) return;
+      const scored = Array.from(cands, (id) => ({ id, s: pathScore(a.scorer, ids, p, id) })).sort((x, y) => y.s - x.s);
+      const top = (scored[0] as { s: number }).s;
+      const total = scored.reduce((sum, x) => sum + Math.exp(x.s - top), 0);
+      const share = (s: number) => Math.exp(s - top) / total;
+      const rec = records[i] as RestoredToken;
+      rec.confidence = share(scored.find((x) => x.id === ids[p])?.s ?? top);
+      rec.alternatives = scored
+        .filter((x) => x.id !== ids[p])
+        .slice(0, MAX_ALTERNATIVES)
+        .map((x) => ({ text: renderWord((a.tokens[i] as Token).text, model.lm.vocab[x.id] as string, a.style), confidence: share(x.s) }));
     });
   }
   return records;

@@ -41,10 +41,11 @@ def clean_text(raw):
     text = text.replace("**", "")      # bold markers
     text = text.replace("*", "")       # italic markers (the sources use no literal '*')
     paras = []
-    for line in text.split("\n"):
-        line = re.sub(r"\s+", " ", line).strip()
-        if line:
-            paras.append(line)
+    # paragraphs are separated by blank lines; a hard-wrapped paragraph is joined
+    for block in re.split(r"\n\s*\n", text):
+        para = re.sub(r"\s+", " ", block).strip()
+        if para:
+            paras.append(para)
     return paras
 
 
@@ -79,10 +80,13 @@ def render_settings(rng):
     return st
 
 
-def convert_argv(text, st, out_png):
+def convert_argv(lines, st, out_png):
     argv = ["-density", str(st["density"]), "-font", st["font"], "-pointsize", str(st["pointsize"]),
             "-background", "white", "-fill", "black",
-            "label:" + im_escape(text),
+            # one label per line, stacked: a single multi-line label fails in
+            # ImageMagick 6 ("width or height exceeds limit") for long blocks
+            *["label:" + im_escape(line) for line in lines],
+            "-append", "+repage",
             "-bordercolor", "white", "-border", str(st["density"] // 5)]
     if st["rotate"]:
         argv += ["-rotate", str(st["rotate"])]
@@ -134,7 +138,7 @@ def cmd_prepare(args):
             with open(os.path.join(jobdir, jid + ".src"), "w", encoding="utf-8") as fh:
                 fh.write("\n".join(block) + "\n")
             with open(os.path.join(jobdir, jid + ".args"), "wb") as fh:
-                fh.write(b"\0".join(a.encode("utf-8") for a in convert_argv("\n".join(block), st, png)) + b"\0")
+                fh.write(b"\0".join(a.encode("utf-8") for a in convert_argv(block, st, png)) + b"\0")
             with open(os.path.join(jobdir, jid + ".meta"), "w", encoding="utf-8") as fh:
                 meta = dict(st, width=width, font=os.path.basename(st["font"]), lines=len(block), pass_=p)
                 fh.write(" ".join("%s=%s" % kv for kv in sorted(meta.items())) + "\n")

@@ -1,37 +1,37 @@
-import { type LanguageModel, type ScoreOut, score, wordState } from '../model/lm.js';
-import { BOS, EOS } from '../normalize/index.js';
+import type { Scorer } from '../model/scorer.js';
+import { EOS } from '../normalize/index.js';
 
-/** Hypotheses kept per position; with few candidates per word this is exact Viterbi. */
+/** Hypotheses kept per word; with few candidates per word this is exact Viterbi. */
 export const DEFAULT_BEAM = 24;
 
 /** For each position of a sentence, the word ids it may take (at least one). */
 export type Lattice = readonly ArrayLike<number>[];
 
 /**
- * Best path through a lattice under the language model (beam search with recombination of
- * hypotheses that share a model state). Returns the chosen index into each position's candidates.
+ * Best path through a lattice (beam search; hypotheses that reach the same scorer state are merged,
+ * keeping the better). Returns, per position, the index of the chosen candidate.
  */
-export function decode(lm: LanguageModel, lattice: Lattice, beam = DEFAULT_BEAM): Uint16Array {
+export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM): Uint16Array {
   const n = lattice.length;
-  const out: ScoreOut = { state: 0 };
-  // Flat hypothesis storage: per hypothesis its state, score, predecessor and candidate index.
-  const states: number[] = [wordState(BOS)];
+  const out = { state: 0 };
+  // Flat hypothesis storage: state, score, predecessor and candidate index of each hypothesis.
+  const states: number[] = [scorer.start];
   const scores: number[] = [0];
   const prevs: number[] = [-1];
   const choices: number[] = [0];
-  let from = 0;
-  let to = 1;
+  let live: number[] = [0];
   const slots = new Map<number, number>();
   for (let p = 0; p < n; p++) {
     const cands = lattice[p] as ArrayLike<number>;
     slots.clear();
-    const start = states.length;
-    for (let h = from; h < to; h++) {
+    const next: number[] = [];
+    for (const h of live) {
       for (let c = 0; c < cands.length; c++) {
-        const s = (scores[h] as number) + score(lm, states[h] as number, cands[c] as number, out);
+        const s = (scores[h] as number) + scorer.score(states[h] as number, cands[c] as number, out);
         const at = slots.get(out.state);
         if (at === undefined) {
           slots.set(out.state, states.length);
+          next.push(states.length);
           states.push(out.state);
           scores.push(s);
           prevs.push(h);
@@ -43,17 +43,13 @@ export function decode(lm: LanguageModel, lattice: Lattice, beam = DEFAULT_BEAM)
         }
       }
     }
-    from = start;
-    to = states.length;
-    if (to - from > beam) {
-      const order = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => (scores[b] as number) - (scores[a] as number));
-      for (const h of order.slice(beam)) scores[h] = Number.NEGATIVE_INFINITY;
-    }
+    if (next.length > beam) next.sort((a, b) => (scores[b] as number) - (scores[a] as number)).length = beam;
+    live = next;
   }
-  let best = from;
+  let best = live[0] as number;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (let h = from; h < to; h++) {
-    const s = (scores[h] as number) + score(lm, states[h] as number, EOS, out);
+  for (const h of live) {
+    const s = (scores[h] as number) + scorer.score(states[h] as number, EOS, out);
     if (s > bestScore) (bestScore = s), (best = h);
   }
   const path = new Uint16Array(n);

@@ -4,7 +4,10 @@ import { indexTables, type LanguageModel, type NgramTables } from './lm.js';
 
 /** A loaded model: the language model and the lexicon that maps unaccented keys to word ids. */
 export interface Model {
+  /** The forward (left-to-right) language model. */
   lm: LanguageModel;
+  /** A right-to-left model over the same vocabulary, when the model was trained with one. */
+  backward?: LanguageModel;
   /** Unaccented lower-case form → ids of every vocabulary word that strips to it. */
   lexicon: Map<string, Uint32Array>;
   /** Free-form facts saved with the model (what it was trained on, counts). */
@@ -13,7 +16,7 @@ export interface Model {
 
 const LETTERS = /^\p{L}+$/u;
 
-const SPECS: ArraySpec[] = [
+const TABLE_SPECS: ArraySpec[] = [
   { name: 'uniLogProb', kind: 'logprob' },
   { name: 'uniBackoff', kind: 'logprob' },
   { name: 'biPrev', kind: 'ids' },
@@ -25,8 +28,10 @@ const SPECS: ArraySpec[] = [
   { name: 'triLogProb', kind: 'logprob' },
 ];
 
+const TABLE_NAMES = TABLE_SPECS.map((s) => s.name) as (keyof NgramTables)[];
+
 /** Wrap n-gram tables into a ready-to-use model. */
-export function createModel(tables: NgramTables, info: Record<string, unknown> = {}): Model {
+export function createModel(tables: NgramTables, info: Record<string, unknown> = {}, backward?: NgramTables): Model {
   const lm = indexTables(tables);
   const groups = new Map<string, number[]>();
   tables.vocab.forEach((word, id) => {
@@ -38,7 +43,25 @@ export function createModel(tables: NgramTables, info: Record<string, unknown> =
   });
   const lexicon = new Map<string, Uint32Array>();
   for (const [key, ids] of groups) lexicon.set(key, Uint32Array.from(ids));
-  return { lm, lexicon, info };
+  return backward ? { lm, backward: indexTables(backward), lexicon, info } : { lm, lexicon, info };
+}
+
+function tableArrays(t: NgramTables, prefix: string): ModelParts['arrays'] {
+  const out: ModelParts['arrays'] = {};
+  for (const name of TABLE_NAMES) out[prefix + name] = t[name] as Uint32Array | Float32Array;
+  return out;
+}
+
+function tablesFrom(arrays: ModelParts['arrays'], prefix: string, vocab: string[], order: 2 | 3): NgramTables {
+  const t: Record<string, unknown> = { order, vocab };
+  for (const name of TABLE_NAMES) {
+    const a = arrays[prefix + name];
+    if (!a) throw new Error(`not a vi-restore model: table ${prefix + name} is missing`);
+    t[name] = a;
+  }
+  if ((t.uniLogProb as Float32Array).length !== vocab.length)
+    throw new Error('not a vi-restore model: vocabulary and unigram table disagree');
+  return t as unknown as NgramTables;
 }
 
 /**
@@ -46,22 +69,11 @@ export function createModel(tables: NgramTables, info: Record<string, unknown> =
  * @example writeFileSync('m.bin', serializeModel(train([text])))
  */
 export function serializeModel(model: Model): Uint8Array {
-  const { lm } = model;
-  const parts: ModelParts = {
-    header: { order: lm.order, vocab: lm.vocab, info: model.info },
-    arrays: {
-      uniLogProb: lm.uniLogProb,
-      uniBackoff: lm.uniBackoff,
-      biPrev: lm.biPrev,
-      biNext: lm.biNext,
-      biLogProb: lm.biLogProb,
-      biBackoff: lm.biBackoff,
-      triContext: lm.triContext,
-      triNext: lm.triNext,
-      triLogProb: lm.triLogProb,
-    },
-  };
-  return writeParts(parts, SPECS);
+  const { lm, backward } = model;
+  const arrays = { ...tableArrays(lm, 'fw.'), ...(backward ? tableArrays(backward, 'bw.') : {}) };
+  const specs = TABLE_SPECS.map((s) => ({ ...s, name: `fw.${s.name}` }));
+  if (backward) specs.push(...TABLE_SPECS.map((s) => ({ ...s, name: `bw.${s.name}` })));
+  return writeParts({ header: { order: lm.order, backward: !!backward, vocab: lm.vocab, info: model.info }, arrays }, specs);
 }
 
 /**
@@ -70,24 +82,10 @@ export function serializeModel(model: Model): Uint8Array {
  */
 export function loadModel(bytes: Uint8Array): Model {
   const { header, arrays } = readParts(bytes);
-  const a = (name: string) => arrays[name] as Uint32Array;
-  const f = (name: string) => arrays[name] as Float32Array;
   const vocab = header.vocab as string[];
   if (!Array.isArray(vocab) || vocab.some((w) => typeof w !== 'string')) throw new Error('not a vi-restore model: bad vocabulary');
   const order = header.order === 2 ? 2 : 3;
-  if (f('uniLogProb').length !== vocab.length) throw new Error('not a vi-restore model: vocabulary and unigram table disagree');
-  const tables: NgramTables = {
-    order,
-    vocab,
-    uniLogProb: f('uniLogProb'),
-    uniBackoff: f('uniBackoff'),
-    biPrev: a('biPrev'),
-    biNext: a('biNext'),
-    biLogProb: f('biLogProb'),
-    biBackoff: f('biBackoff'),
-    triContext: a('triContext'),
-    triNext: a('triNext'),
-    triLogProb: f('triLogProb'),
-  };
-  return createModel(tables, (header.info as Record<string, unknown>) ?? {});
+  const info = (header.info as Record<string, unknown>) ?? {};
+  const backward = header.backward ? tablesFrom(arrays, 'bw.', vocab, order) : undefined;
+  return createModel(tablesFrom(arrays, 'fw.', vocab, order), info, backward);
 }

@@ -25,14 +25,8 @@ export interface LanguageModel extends NgramTables {
   ids: Map<string, number>;
 }
 
-/** Where {@link score} writes the state that follows the scored word. */
-export interface ScoreOut {
-  state: number;
-}
-
 /**
  * Index the tables for scoring.
- * @example const lm = indexTables(tables); score(lm, startState(), lm.ids.get('năm') ?? 0, out)
  */
 export function indexTables(t: NgramTables): LanguageModel {
   const v = t.vocab.length;
@@ -44,36 +38,16 @@ export function indexTables(t: NgramTables): LanguageModel {
 }
 
 /**
- * The state after a single word: its bigram-context encoding is `-(word + 1)`.
- * States ≥ 0 are bigram entries (a two-word context); negative states hold one word.
+ * Log-probability of `word` after the context `prev2 prev1` (prev2 = -1: only one word of context),
+ * with back-off to shorter contexts. Allocates nothing.
  */
-export function wordState(word: number): number {
-  return -(word + 1);
-}
-
-function bigramLogProb(lm: LanguageModel, prev: number, word: number): number {
-  const b = lookup(lm.bigrams, prev * lm.vocab.length + word);
-  if (b >= 0) return lm.biLogProb[b] as number;
-  return (lm.uniBackoff[prev] as number) + (lm.uniLogProb[word] as number);
-}
-
-/**
- * Log-probability of `word` after the context `state`, with back-off; writes the next state to `out`.
- * This is all a decoder sees of the model.
- */
-export function score(lm: LanguageModel, state: number, word: number, out: ScoreOut): number {
+export function logProb(lm: LanguageModel, prev2: number, prev1: number, word: number): number {
   const v = lm.vocab.length;
-  let prev: number;
-  let logProb: number;
-  if (state >= 0) {
-    prev = lm.biNext[state] as number;
-    const tri = lm.order === 3 ? lookup(lm.trigrams, state * v + word) : -1;
-    logProb = tri >= 0 ? (lm.triLogProb[tri] as number) : (lm.biBackoff[state] as number) + bigramLogProb(lm, prev, word);
-  } else {
-    prev = -state - 1;
-    logProb = bigramLogProb(lm, prev, word);
-  }
-  const next = lm.order === 3 ? lookup(lm.bigrams, prev * v + word) : -1;
-  out.state = next >= 0 ? next : wordState(word);
-  return logProb;
+  const bi = lookup(lm.bigrams, prev1 * v + word);
+  const lower = bi >= 0 ? (lm.biLogProb[bi] as number) : (lm.uniBackoff[prev1] as number) + (lm.uniLogProb[word] as number);
+  if (prev2 < 0 || lm.order < 3) return lower;
+  const ctx = lookup(lm.bigrams, prev2 * v + prev1);
+  if (ctx < 0) return lower;
+  const tri = lookup(lm.trigrams, ctx * v + word);
+  return tri >= 0 ? (lm.triLogProb[tri] as number) : (lm.biBackoff[ctx] as number) + lower;
 }

@@ -45,7 +45,9 @@ function startsSentence(next: Token | undefined): boolean {
 /**
  * Group token indices into sentences for the language model. A sentence ends at `.`, `!`, `?`,
  * at a blank line, and at a line break followed by a capital, a number or a symbol; a line break
- * followed by a lower-case word (a wrapped line) does not end it. Spaces and footnote marks are left out.
+ * followed by a lower-case word (a wrapped line) does not end it. Spaces, footnote marks and
+ * punctuation inside a sentence are left out: on held-out training documents the model does better
+ * without commas and brackets breaking up its contexts.
  */
 export function sentences(tokens: readonly Token[]): number[][] {
   const out: number[][] = [];
@@ -61,7 +63,7 @@ export function sentences(tokens: readonly Token[]): number[][] {
       if (breaks >= 2 || (breaks === 1 && startsSentence(tokens[i + 1]))) flush();
       continue;
     }
-    if (t.kind === 'footnote') continue;
+    if (t.kind === 'footnote' || (t.kind === 'punct' && !SENTENCE_END.has(t.text))) continue;
     current.push(i);
     if (t.kind === 'punct' && SENTENCE_END.has(t.text)) flush();
   }

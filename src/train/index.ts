@@ -7,6 +7,8 @@ import { SYLLABLES } from './syllables.generated.js';
 export interface TrainOptions {
   /** N-gram order, 2 or 3 (default 3). */
   order?: 2 | 3;
+  /** Also train a right-to-left model and decode with both directions (default true). */
+  backward?: boolean;
   /** Add the built-in inventory of Vietnamese syllables to the vocabulary (default true). */
   inventory?: boolean;
 }
@@ -14,6 +16,14 @@ export interface TrainOptions {
 function keySentences(text: string): string[][] {
   const tokens = tokenize(text.normalize('NFC'));
   return sentences(tokens).map((idx) => idx.map((i) => tokenKey(tokens[i] as (typeof tokens)[number]) as string));
+}
+
+/** A sentence read right to left, still opening with BOS and closing with EOS. */
+function reversed(s: Uint32Array): Uint32Array {
+  const r = s.slice().reverse();
+  r[0] = BOS;
+  r[r.length - 1] = EOS;
+  return r;
 }
 
 /**
@@ -39,6 +49,7 @@ export function train(texts: readonly string[], options: TrainOptions = {}): Mod
   const ids = new Map(vocab.map((w, i) => [w, i]));
   const idSentences = corpus.map((s) => Uint32Array.from([BOS, ...s.map((k) => ids.get(k) as number), EOS]));
   const tables = estimate(idSentences, vocab, order);
+  const backward = (options.backward ?? true) ? estimate(idSentences.map(reversed), vocab, order) : undefined;
   const tokens = corpus.reduce((n, s) => n + s.length, 0);
-  return createModel(tables, { order, tokens, trainedWords: freq.size, vocabulary: vocab.length });
+  return createModel(tables, { order, tokens, trainedWords: freq.size, vocabulary: vocab.length }, backward);
 }
