@@ -16,5 +16,7 @@ export default defineConfig([
     platform: 'node',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    // The CLI loads the library (and its model) from the package's own entry, not a second copy.
+    external: ['vi-restore'],
   },
 ]);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadModel, type Model, restore, serializeModel, train } from '../index.js';
+import { loadModel, type Model, restore, serializeModel, train } from 'vi-restore';
 import { writeAtomic } from './io.js';
 
 const USAGE = `usage: vi-restore [--ocr] [--model PATH] [--output PATH] [FILE]

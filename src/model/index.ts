@@ -23,7 +23,7 @@ const TABLE_SPECS: ArraySpec[] = [
   { name: 'biNext', kind: 'ids' },
   { name: 'biLogProb', kind: 'logprob' },
   { name: 'biBackoff', kind: 'logprob' },
-  { name: 'triContext', kind: 'u32' },
+  { name: 'triContext', kind: 'ids' },
   { name: 'triNext', kind: 'ids' },
   { name: 'triLogProb', kind: 'logprob' },
 ];

@@ -17,7 +17,7 @@ export interface Scorer {
 }
 
 /** Weight of the backward model against the forward one. */
-export const BACKWARD_WEIGHT = Number(process.env.BW ?? 1);
+export const BACKWARD_WEIGHT = 1;
 
 function backwardTerm(bw: LanguageModel, far: number, near: number, word: number): number {
   // In the backward model the sentence is read right to left: our EOS is its BOS and vice versa.

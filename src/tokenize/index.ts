@@ -12,10 +12,10 @@ export interface Token {
 const PATTERNS: [TokenKind, RegExp][] = [
   ['link', /(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'"]/uy],
   ['link', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/uy],
+  ['footnote', /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/uy],
   ['code', /\p{N}+(?:[/-][\p{L}\p{N}]+)*\/\p{L}[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+)*/uy],
   ['number', /\p{N}+(?:[.,/:]\p{N}+)*%?/uy],
   ['word', /[\p{L}\p{M}]+/uy],
-  ['footnote', /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/uy],
   ['space', /\s+/uy],
   ['punct', /[\s\S]/uy],
 ];

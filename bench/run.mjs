@@ -1,0 +1,83 @@
+// npm run bench: accuracy on held-out text, leave-one-document-out, and the baselines beside them.
+// Writes bench/results.json, bench/out/*.txt (for ../shared/tools/vi-score.py) and the README's table.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { restore, stripDiacritics, train } from '../dist/index.js';
+import { mostFrequentForm } from './baseline.mjs';
+import { CLEAN, readData } from './docs.mjs';
+import { scoreTexts } from './score.mjs';
+
+const out = (p) => new URL(`./out/${p}`, import.meta.url);
+mkdirSync(out(''), { recursive: true });
+const pct = (x) => `${(100 * x).toFixed(2)} %`;
+const names = Object.keys(CLEAN);
+const results = { date: new Date().toISOString(), node: process.version };
+
+function evaluate(heldOut) {
+  const trainNames = names.filter((n) => n !== heldOut);
+  const texts = trainNames.map((n) => readData(CLEAN[n]));
+  const gold = readData(CLEAN[heldOut]);
+  const input = stripDiacritics(gold);
+  const model = train(texts);
+  const t0 = performance.now();
+  const hyp = restore(input, { model });
+  const ms = performance.now() - t0;
+  const baseline = mostFrequentForm(texts)(input);
+  return { trainNames, input, hyp, ms, ours: scoreTexts(gold, hyp), baseline: scoreTexts(gold, baseline), baselineText: baseline };
+}
+
+// 1. The held-out benchmark: seed 000, model trained on 001-003 only.
+const held = names[0];
+const main = evaluate(held);
+writeFileSync(out('resolution-88.input.txt'), main.input);
+writeFileSync(out('resolution-88.restored.txt'), main.hyp);
+writeFileSync(out('resolution-88.baseline.txt'), main.baselineText);
+results.heldOut = {
+  document: CLEAN[held],
+  trainedOn: main.trainNames.map((n) => CLEAN[n]),
+  syllables: main.ours.insensitive.syllables,
+  accuracy: main.ours.insensitive.accuracy,
+  accuracyCaseSensitive: main.ours.sensitive.accuracy,
+  baselineAccuracy: main.baseline.insensitive.accuracy,
+  baselineAccuracyCaseSensitive: main.baseline.sensitive.accuracy,
+  topErrors: main.ours.insensitive.topErrors,
+};
+console.log(`Held-out resolution (${CLEAN[held]}), model trained on 001-003 only, ${main.ours.insensitive.syllables} syllables`);
+console.log(
+  `  vi-restore            ${pct(main.ours.insensitive.accuracy)} case-insensitive, ${pct(main.ours.sensitive.accuracy)} case-sensitive`,
+);
+console.log(
+  `  most frequent form    ${pct(main.baseline.insensitive.accuracy)} case-insensitive, ${pct(main.baseline.sensitive.accuracy)} case-sensitive`,
+);
+console.log(`  most frequent errors  ${main.ours.insensitive.topErrors.map(([e, c]) => `${e} ×${c}`).join(', ')}`);
+
+// 2. Leave one document out over the four clean documents.
+results.leaveOneOut = [];
+console.log('\nLeave one document out (train on the other three):');
+for (const n of names) {
+  const r = n === held ? main : evaluate(n);
+  results.leaveOneOut.push({
+    document: n,
+    syllables: r.ours.insensitive.syllables,
+    accuracy: r.ours.insensitive.accuracy,
+    baselineAccuracy: r.baseline.insensitive.accuracy,
+  });
+  console.log(`  ${n.padEnd(32)} ${pct(r.ours.insensitive.accuracy).padStart(9)}   baseline ${pct(r.baseline.insensitive.accuracy)}`);
+}
+
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+
+// 3. The README's table, between its markers.
+const table = [
+  '| held-out text | syllables | vi-restore | most-frequent-form baseline |',
+  '|---|---:|---:|---:|',
+  ...results.leaveOneOut.map((r) => `| ${r.document} | ${r.syllables} | ${pct(r.accuracy)} | ${pct(r.baselineAccuracy)} |`),
+].join('\n');
+const readmeUrl = new URL('../README.md', import.meta.url);
+const readme = readFileSync(readmeUrl, 'utf8');
+const marked = /<!-- bench:accuracy -->[\s\S]*?<!-- \/bench:accuracy -->/;
+if (marked.test(readme)) {
+  writeFileSync(readmeUrl, readme.replace(marked, `<!-- bench:accuracy -->\n${table}\n<!-- /bench:accuracy -->`));
+}
+console.log(
+  '\nwrote bench/results.json and bench/out/; check with: python3 ../shared/tools/vi-score.py data/resolution-88-hai-duong-2023.txt bench/out/resolution-88.restored.txt',
+);

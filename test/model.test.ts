@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { loadModel, restore, serializeModel, train } from '../src/index.js';
+import { MAGIC } from '../src/model/format.js';
+
+const CORPUS = [
+  'Tình hình kinh tế - xã hội năm 2023 tiếp tục ổn định và phát triển.',
+  'Kế hoạch phát triển kinh tế - xã hội năm 2024 của tỉnh.',
+  'Tỉnh tiếp tục thực hiện kế hoạch năm 2024.',
+];
+
+describe('train / serialize / load', () => {
+  const model = train(CORPUS);
+  const bytes = serializeModel(model);
+
+  it('starts with the magic bytes and a format version', () => {
+    expect([...bytes.subarray(0, 8)]).toEqual([...MAGIC]);
+    expect(new DataView(bytes.buffer).getUint32(8, true)).toBe(1);
+  });
+
+  it('round-trips and restores the same way after loading', () => {
+    const loaded = loadModel(bytes);
+    expect(loaded.lm.vocab).toEqual(model.lm.vocab);
+    const text = 'Tinh hinh kinh te - xa hoi nam 2023 tiep tuc on dinh';
+    expect(restore(text, { model: loaded })).toBe(restore(text, { model }));
+    expect(restore(text, { model: loaded })).toBe('Tình hình kinh tế - xã hội năm 2023 tiếp tục ổn định');
+  });
+
+  it.each([
+    ['a foreign file', new TextEncoder().encode('PK\u0003\u0004 this is a zip file, not a model at all')],
+    ['a truncated model', bytes.subarray(0, bytes.length - 100)],
+    [
+      'a model with a flipped byte',
+      (() => {
+        const b = bytes.slice();
+        b[b.length >> 1] ^= 0xff;
+        return b;
+      })(),
+    ],
+    ['an empty file', new Uint8Array(0)],
+  ])('rejects %s with a clear error', (_name, bad) => {
+    expect(() => loadModel(bad)).toThrow(/^not a vi-restore model: /);
+  });
+
+  it('rejects a newer format version', () => {
+    const b = bytes.slice();
+    new DataView(b.buffer).setUint32(8, 99, true);
+    expect(() => loadModel(b)).toThrow(/format version 99/);
+  });
+
+  it('trains a bigram model too', () => {
+    const m2 = train(CORPUS, { order: 2, backward: false });
+    expect(m2.lm.order).toBe(2);
+    expect(m2.backward).toBeUndefined();
+    expect(restore('ke hoach nam 2024', { model: loadModel(serializeModel(m2)) })).toBe('kế hoạch năm 2024');
+  });
+
+  it.each([[42], ['text'], [[1, 2]]])('train(%j) throws a TypeError', (bad) => {
+    expect(() => train(bad as unknown as string[])).toThrow(TypeError);
+  });
+
+  it('probabilities of a context sum to about one', () => {
+    const { lm } = model;
+    const ctx = lm.ids.get('kinh') as number;
+    let total = 0;
+    const v = lm.vocab.length;
+    for (let w = 0; w < v; w++) {
+      const bi = [...lm.biPrev.keys()].find((i) => lm.biPrev[i] === ctx && lm.biNext[i] === w);
+      total += Math.exp(bi !== undefined ? (lm.biLogProb[bi] as number) : (lm.uniBackoff[ctx] as number) + (lm.uniLogProb[w] as number));
+    }
+    expect(total).toBeGreaterThan(0.98);
+    expect(total).toBeLessThan(1.02);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createRestorer, restore, restoreDetailed, stripDiacritics } from '../src/index.js';
+
+describe('restore with the built-in model', () => {
+  it.each([
+    ['Tinh hinh thuc hien ke hoach nam 2023', 'Tình hình thực hiện kế hoạch năm 2023'],
+    ['HOI DONG NHAN DAN TINH HAI DUONG', 'HỘI ĐỒNG NHÂN DÂN TỈNH HẢI DƯƠNG'],
+    ['tang truong kinh te dat 8,16%', 'tăng trưởng kinh tế đạt 8,16%'],
+    ['Uy ban nhan dan tinh', 'Ủy ban nhân dân tỉnh'],
+  ])('%s → %s', (input, output) => {
+    expect(restore(input)).toBe(output);
+  });
+
+  it('changes nothing but letters: stripping input and output gives the same bytes', () => {
+    const input = '  Số: 88/NQ-HDND\n\nHai Duong, ngay 08 thang 12 nam 2023 (8,16%)…\r\n\tURL https://x.vn/a-b email a.b@c.vn ¹² 😀\n';
+    const out = restore(input);
+    expect(stripDiacritics(out)).toBe(stripDiacritics(input));
+    expect(out.length).toBe(input.length);
+  });
+
+  it('keeps each word case pattern', () => {
+    expect(restore('nam Nam NAM')).toMatch(/^năm Năm NĂM$/);
+  });
+
+  it('keeps marks the input already has', () => {
+    const out = restore('Tình hinh thực hien kê hoach');
+    expect(out).toBe('Tình hình thực hiện kế hoạch');
+  });
+
+  it('leaves correct text unchanged', () => {
+    const text = 'Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2023.';
+    expect(restore(text)).toBe(text);
+  });
+
+  it('follows the tone convention of the input or the option', () => {
+    expect(restore('hoà hop, hoa binh', { toneStyle: 'new' })).toBe('hoà hợp, hoà bình');
+    expect(restore('hoa binh', { toneStyle: 'old' })).toBe('hòa bình');
+  });
+
+  it.each([[42], [null], [undefined], [{}]])('restore(%j) throws a TypeError', (bad) => {
+    expect(() => restore(bad as unknown as string)).toThrow(TypeError);
+  });
+
+  it('names a bad option', () => {
+    expect(() => restore('a', { toneStyle: 'x' as 'old' })).toThrow(/toneStyle/);
+    expect(() => restore('a', { beam: 0 })).toThrow(/beam/);
+    expect(() => restore('a', { model: {} as never })).toThrow(/model/);
+  });
+
+  it('restores the empty string to itself', () => {
+    expect(restore('')).toBe('');
+  });
+});
+
+describe('restoreDetailed', () => {
+  it('gives every token with confidence and alternatives', () => {
+    const tokens = restoreDetailed('ke hoach nam 2024');
+    expect(tokens.map((t) => t.input).join('')).toBe('ke hoach nam 2024');
+    const nam = tokens.find((t) => t.input === 'nam');
+    expect(nam?.output).toBe('năm');
+    expect(nam?.confidence).toBeGreaterThan(0.5);
+    expect(nam?.alternatives.length).toBeGreaterThan(0);
+    for (const t of tokens) {
+      const shares = t.confidence + t.alternatives.reduce((s, a) => s + a.confidence, 0);
+      expect(shares).toBeLessThanOrEqual(1.000001);
+    }
+    expect(tokens.find((t) => t.kind === 'number')).toMatchObject({ output: '2024', confidence: 1, alternatives: [] });
+  });
+});
+
+describe('createRestorer', () => {
+  it('binds a model', () => {
+    const r = createRestorer();
+    expect(r.restore('nam 2024')).toBe('năm 2024');
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { sentences } from '../src/normalize/index.js';
+import { tokenize } from '../src/tokenize/index.js';
+
+const texts = (s: string) => tokenize(s).map((t) => t.text);
+const kinds = (s: string) => tokenize(s).map((t) => `${t.kind}:${t.text}`);
+
+describe('tokenize', () => {
+  it.each([
+    ['8,16%', 'number'],
+    ['184.123', 'number'],
+    ['08/12/2023', 'number'],
+    ['88/NQ-HĐND', 'code'],
+    ['216/BC-UBND', 'code'],
+    ['https://haiduong.gov.vn/tin-tuc?id=5', 'link'],
+    ['www.example.vn', 'link'],
+    ['ubnd@haiduong.gov.vn', 'link'],
+    ['⁴⁴', 'footnote'],
+    ['Dương', 'word'],
+  ])('keeps %s whole as a %s', (text, kind) => {
+    expect(kinds(` ${text} `)).toEqual(['space: ', `${kind}:${text}`, 'space: ']);
+  });
+
+  it('splits footnote superscripts from the word they are glued to', () => {
+    expect(texts('chậm⁴⁴, CCN¹⁹.')).toEqual(['chậm', '⁴⁴', ',', ' ', 'CCN', '¹⁹', '.']);
+  });
+
+  it('keeps a link without its sentence-final full stop', () => {
+    expect(texts('xem https://a.vn/x.')).toEqual(['xem', ' ', 'https://a.vn/x', '.']);
+  });
+
+  it.each(['Tình hình thực hiện kế hoạch năm 2023.\n\nSố: 88/NQ-HĐND', '\u0000\t\r\n 😀 中文 \ud800 x\u0301 ', 'a'.repeat(1000), ''])(
+    'round-trips %j',
+    (text) => {
+      expect(texts(text).join('')).toBe(text);
+    },
+  );
+});
+
+describe('sentences', () => {
+  const keys = (s: string) => {
+    const tokens = tokenize(s);
+    return sentences(tokens).map((idx) => idx.map((i) => tokens[i]?.text).join(' '));
+  };
+  it('ends at full stops, blank lines and lines that start with a capital', () => {
+    expect(keys('Một hai. Ba\nbốn\nNăm sáu\n\nbảy')).toEqual(['Một hai .', 'Ba bốn', 'Năm sáu', 'bảy']);
+  });
+  it('leaves punctuation inside a sentence and footnote marks out of the context', () => {
+    expect(keys('yếu kém, trong (nội) tại¹².')).toEqual(['yếu kém trong nội tại .']);
+  });
+});
