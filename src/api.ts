@@ -40,6 +40,7 @@ function checkArgs(fn: string, text: unknown, options: unknown): asserts text is
   if (o.toneStyle !== undefined && !STYLES.has(o.toneStyle as string)) {
     throw new TypeError(`${fn}: options.toneStyle must be 'old', 'new' or 'auto'`);
   }
+  if (o.ocr !== undefined && typeof o.ocr !== 'boolean') throw new TypeError(`${fn}: options.ocr must be a boolean`);
   if (o.beam !== undefined && !(Number.isInteger(o.beam) && (o.beam as number) >= 1)) {
     throw new TypeError(`${fn}: options.beam must be a positive integer`);
   }

@@ -7,6 +7,8 @@ export {
   restore,
   restoreDetailed,
 } from './api.js';
+export { LEARNT_CHANNEL } from './candidates/channel.generated.js';
+export { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
 export { loadModel, type Model, serializeModel } from './model/index.js';
 export { baseLetter, composeLetter, decomposeLetter, type Tone } from './orthography/letters.js';
 export {
@@ -19,4 +21,5 @@ export {
 } from './orthography/syllable.js';
 export { stripDiacritics } from './strip.js';
 export { type Token, type TokenKind, tokenize } from './tokenize/index.js';
+export { learnChannel, pairWords } from './train/channel.js';
 export { type TrainOptions, train } from './train/index.js';

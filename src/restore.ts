@@ -1,10 +1,12 @@
+import { PRIOR_CHANNEL } from './candidates/channel.js';
 import { candidates } from './candidates/index.js';
-import { DEFAULT_BEAM, decode } from './decode/index.js';
+import { buildReadingIndex, type ReadingIndex, readings } from './candidates/ocr.js';
+import { DEFAULT_BEAM, decode, type Position } from './decode/index.js';
 import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';
-import { EOS, sentences, tokenKey, UNK } from './normalize/index.js';
+import { EOS, normalizeWord, sentences, tokenKey, UNK } from './normalize/index.js';
 import type { ToneStyle } from './orthography/syllable.js';
-import { detectToneStyle, renderWord } from './render/index.js';
+import { copyCasePattern, detectToneStyle, renderWord } from './render/index.js';
 import { type Token, tokenize } from './tokenize/index.js';
 
 export interface RestoreOptions {
@@ -12,6 +14,8 @@ export interface RestoreOptions {
   toneStyle?: ToneStyle | 'auto';
   /** Hypotheses kept per word by the decoder (default 24). */
   beam?: number;
+  /** Repair OCR text: read digits and symbols as letters, fix misread letters, restore case. */
+  ocr?: boolean;
 }
 
 /** One token of {@link restoreDetailed}'s answer. */
@@ -27,56 +31,108 @@ export interface RestoredToken {
   alternatives: { text: string; confidence: number }[];
 }
 
+/** A sentence to decode: its token indices, lattice, and per position whether the first id is "keep the input". */
+interface Planned {
+  idx: number[];
+  lattice: Position[];
+  choosable: boolean[];
+  keepFirst: boolean[];
+  path: Uint16Array;
+}
+
 interface Analysis {
   tokens: Token[];
-  /** Per sentence: token indices and their candidate ids. */
-  plan: { idx: number[]; lattice: ArrayLike<number>[]; choosable: boolean[]; path: Uint16Array }[];
+  plan: Planned[];
   style: ToneStyle;
   scorer: Scorer;
+  ocr: boolean;
 }
 
 const MAX_ALTERNATIVES = 4;
+const indexes = new WeakMap<Model, ReadingIndex>();
 
 function fixedId(model: Model, token: Token): number {
   const key = tokenKey(token);
   return key === undefined ? UNK : (model.lm.ids.get(key) ?? UNK);
 }
 
+/** The reading index of a model's current channel, built on first use and rebuilt if the channel changes. */
+function readingIndex(model: Model): ReadingIndex {
+  const channel = model.channel ?? PRIOR_CHANNEL;
+  let index = indexes.get(model);
+  if (!index || index.channel.ops !== channel.ops) {
+    index = buildReadingIndex(model, channel);
+    indexes.set(model, index);
+  }
+  return index;
+}
+
+/** An OCR word's position: its channel readings, plus "keep it as it is" when it is no known word. */
+function ocrPosition(model: Model, index: ReadingIndex, text: string): { pos: Position; keepFirst: boolean } {
+  const found = readings(index, model, text);
+  const { scale, inexact, keepUnknown } = (model.channel ?? PRIOR_CHANNEL).weights;
+  const known = model.lm.ids.get(normalizeWord(text));
+  const ids: number[] = [];
+  const emit: number[] = [];
+  const keepFirst = known === undefined;
+  if (keepFirst) ids.push(UNK), emit.push(-keepUnknown);
+  for (const r of found) ids.push(r.id), emit.push(r.cost === 0 ? 0 : -(scale * r.cost + inexact));
+  return { pos: { ids, emit }, keepFirst };
+}
+
 export function analyse(model: Model, text: string, options: RestoreOptions): Analysis {
-  const tokens = tokenize(text);
+  const ocr = options.ocr === true;
+  const tokens = tokenize(text, { ocr });
   const scorer = createScorer(model);
-  const plan = sentences(tokens).map((idx) => {
+  const index = ocr ? readingIndex(model) : undefined;
+  const plan = sentences(tokens).map((idx): Planned => {
     const choosable: boolean[] = [];
-    const lattice = idx.map((i) => {
+    const keepFirst: boolean[] = [];
+    const lattice = idx.map((i): Position => {
       const t = tokens[i] as Token;
+      if (t.kind === 'word' && index) {
+        const { pos, keepFirst: keep } = ocrPosition(model, index, t.text);
+        choosable.push(true);
+        keepFirst.push(keep);
+        return pos;
+      }
       const ids = t.kind === 'word' ? candidates(model, t.text) : undefined;
       choosable.push(ids !== undefined && ids.length > 0);
-      return ids?.length ? ids : [fixedId(model, t)];
+      keepFirst.push(false);
+      return { ids: ids?.length ? ids : [fixedId(model, t)] };
     });
-    return { idx, lattice, choosable, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM) };
+    return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM) };
   });
   const style = !options.toneStyle || options.toneStyle === 'auto' ? detectToneStyle(tokens) : options.toneStyle;
-  return { tokens, plan, style, scorer };
+  return { tokens, plan, style, scorer, ocr };
+}
+
+function formText(model: Model, a: Analysis, plan: Planned, p: number, choice: number, input: string): string {
+  if (plan.keepFirst[p] && choice === 0) return input;
+  const form = model.lm.vocab[(plan.lattice[p] as Position).ids[choice] as number] as string;
+  return a.ocr ? copyCasePattern(input, form, a.style) : renderWord(input, form, a.style);
 }
 
 /** Texts of all tokens after restoration. */
 export function render(model: Model, a: Analysis): string[] {
   const out = a.tokens.map((t) => t.text);
-  for (const { idx, lattice, choosable, path } of a.plan) {
-    idx.forEach((i, p) => {
-      if (!choosable[p]) return;
-      const form = model.lm.vocab[(lattice[p] as ArrayLike<number>)[path[p] as number] as number] as string;
-      out[i] = renderWord((a.tokens[i] as Token).text, form, a.style);
+  for (const plan of a.plan) {
+    plan.idx.forEach((i, p) => {
+      if (plan.choosable[p]) out[i] = formText(model, a, plan, p, plan.path[p] as number, (a.tokens[i] as Token).text);
     });
   }
   return out;
 }
 
-/** Log-score of the whole sentence with `id` at position p and the best path everywhere else. */
-function pathScore(scorer: Scorer, ids: ArrayLike<number>, p: number, id: number): number {
+/** Log-score of the whole sentence with candidate `c` at position p and the best path everywhere else. */
+function pathScore(scorer: Scorer, plan: Planned, p: number, c: number): number {
   const out = { state: scorer.start };
   let s = 0;
-  for (let q = 0; q < ids.length; q++) s += scorer.score(out.state, q === p ? id : (ids[q] as number), out);
+  for (let q = 0; q < plan.lattice.length; q++) {
+    const { ids, emit } = plan.lattice[q] as Position;
+    const k = q === p ? c : (plan.path[q] as number);
+    s += scorer.score(out.state, ids[k] as number, out) + (emit ? (emit[k] as number) : 0);
+  }
   return s + scorer.score(out.state, EOS, out);
 }
 
@@ -90,21 +146,22 @@ export function details(model: Model, a: Analysis): RestoredToken[] {
     confidence: 1,
     alternatives: [],
   }));
-  for (const { idx, lattice, choosable, path } of a.plan) {
-    const ids = lattice.map((c, p) => c[path[p] as number] as number);
-    idx.forEach((i, p) => {
-      const cands = lattice[p] as ArrayLike<number>;
-      if (!choosable[p] || cands.length < 2) return;
-      const scored = Array.from(cands, (id) => ({ id, s: pathScore(a.scorer, ids, p, id) })).sort((x, y) => y.s - x.s);
+  for (const plan of a.plan) {
+    plan.idx.forEach((i, p) => {
+      const n = (plan.lattice[p] as Position).ids.length;
+      if (!plan.choosable[p] || n < 2) return;
+      const input = (a.tokens[i] as Token).text;
+      const scored = Array.from({ length: n }, (_, c) => ({ c, s: pathScore(a.scorer, plan, p, c) })).sort((x, y) => y.s - x.s);
       const top = (scored[0] as { s: number }).s;
       const total = scored.reduce((sum, x) => sum + Math.exp(x.s - top), 0);
       const share = (s: number) => Math.exp(s - top) / total;
+      const chosen = plan.path[p] as number;
       const rec = records[i] as RestoredToken;
-      rec.confidence = share(scored.find((x) => x.id === ids[p])?.s ?? top);
+      rec.confidence = share(scored.find((x) => x.c === chosen)?.s ?? top);
       rec.alternatives = scored
-        .filter((x) => x.id !== ids[p])
+        .filter((x) => x.c !== chosen)
         .slice(0, MAX_ALTERNATIVES)
-        .map((x) => ({ text: renderWord((a.tokens[i] as Token).text, model.lm.vocab[x.id] as string, a.style), confidence: share(x.s) }));
+        .map((x) => ({ text: formText(model, a, plan, p, x.c, input), confidence: share(x.s) }));
     });
   }
   return records;

@@ -8,7 +8,7 @@
 # Usage: scripts/ocr-synth/generate.sh [OUT.tsv]
 # Environment (all optional):
 #   SEEDS_DIR  where the seed texts are        (default: <repo>/../shared/seeds)
-#   PASSES     renderings of the whole text     (default: 4; each pass another wrap width)
+#   PASSES     renderings of the whole text     (default: 6; each pass another wrap width)
 #   SEED       random seed                      (default: 20240601)
 #   JOBS       parallel render+OCR processes    (default: 2; each tesseract single-threaded)
 #   KEEP_WORK  set to 1 to keep the work dir (images, raw OCR)
@@ -18,7 +18,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 OUT="${1:-$REPO/data/ocr-synth/pairs.tsv}"
 SEEDS_DIR="${SEEDS_DIR:-$REPO/../shared/seeds}"
-PASSES="${PASSES:-4}"
+PASSES="${PASSES:-6}"
 SEED="${SEED:-20240601}"
 JOBS="${JOBS:-2}"
 
@@ -83,7 +83,7 @@ echo "rendering + OCR of $n blocks with $JOBS parallel job(s)..."
 xargs -a "$WORK/jobs.list" -P "$JOBS" -I{} bash -c 'job "$1"' _ {}
 
 TESS_VERSION="$(tesseract --version 2>&1 | head -1)"
-IM_VERSION="$("$CONVERT" -version | head -1 | sed 's/^Version: //')"
+IM_VERSION="$("$CONVERT" -version | head -1 | sed -e 's/^Version: //' -e 's/ *http[^ ]*//')"
 FONT_NAMES="$(for f in "${FONTS[@]}"; do basename "$f" .ttf; done | paste -sd, - | sed 's/,/, /g')"
 mkdir -p "$(dirname "$OUT")"
 cat >"$WORK/banner" <<EOF
@@ -92,7 +92,8 @@ Synthetic OCR noisy-channel pairs: clean Vietnamese line <TAB> the same line ren
 sources: shared/seeds 001_c59187114e89ad75.txt, 002_8184ebce04ffb420.txt, 003_24944383fa3360de.txt (training seeds only; never 000 or 004)
 OCR: $TESS_VERSION, model eng (English, on purpose: reproduces the real report's noise), --psm 6
 render: $IM_VERSION; fonts $FONT_NAMES
-sizes 10-13 pt, density 150-300 dpi, blocks of 10-18 lines wrapped at 72-88 chars ($PASSES passes), random rotation <=1.2 deg, blur sigma 0-1.0, Gaussian noise 0-0.7, some binarised (threshold 50-60%), some JPEG q35-70
+fonts weighted 3:1:2:1, sizes 10-13 pt, density 150-300 dpi; $PASSES passes over the text, wrapped at (in turn) 80/76/84/72/88/78/82/74 chars, cut in blocks of 10-18 lines
+distortion profiles per block: clean 30% (blur <=0.6, light noise), soft 25% (blur 0.6-1.1, grey noise 0.2-0.7), scan 30% (blur 0.7-1.5 then threshold 50-62%), lowres 15% (300 dpi shrunk to 35-50%, maybe threshold, scaled back); rotation up to 1.2 deg on half the blocks; JPEG q35-70 on a quarter
 random seed: $SEED; generated: $(date -u +%Y-%m-%d)
 EOF
 python3 "$HERE/synth.py" align "$WORK" "$OUT" "$WORK/banner"

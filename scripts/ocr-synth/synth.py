@@ -30,8 +30,10 @@ PASS_WIDTHS = [80, 76, 84, 72, 88, 78, 82, 74]
 BLOCK_LINES = (10, 18)          # wrapped lines per rendered image (inclusive range)
 POINT_SIZES = [10, 11, 11, 12, 12, 13]
 DENSITIES = [150, 200, 200, 250, 300]
-BLURS = [0, 0, 0.4, 0.6, 0.8, 1.0]
-NOISES = [0, 0, 0.2, 0.4, 0.7]
+# Weights of the fonts in the order generate.sh passes them (Liberation Serif,
+# Liberation Sans, DejaVu Serif, DejaVu Sans): official Vietnamese documents are
+# set in Times New Roman, which Liberation Serif matches.
+FONT_WEIGHTS = [3, 1, 2, 1]
 MIN_RATIO = 0.55                # keep a pair only if fold(clean) ~ lower(ocr) this much
 
 
@@ -66,17 +68,41 @@ def im_escape(s):
 
 
 def render_settings(rng):
+    """Random render + degradation settings for one block.
+
+    profile  clean : mild grey blur / noise (a good print, well scanned)
+             soft  : stronger blur and grey noise
+             scan  : blur then binarise (threshold): strokes thin out, marks get
+                     eroded or lost, as in a black-and-white office scan
+             lowres: rendered at 300 dpi, shrunk to 35-50 % (an effective
+                     105-150 dpi scan), optionally binarised, scaled back up
+    """
+    profile = rng.choices(["clean", "soft", "scan", "lowres"], weights=[30, 25, 30, 15])[0]
     st = {
+        "profile": profile,
         "font": None,  # filled by caller
         "pointsize": rng.choice(POINT_SIZES),
         "density": rng.choice(DENSITIES),
         "rotate": round(rng.uniform(-1.2, 1.2), 2) if rng.random() < 0.5 else 0.0,
-        "blur": rng.choice(BLURS),
-        "noise": rng.choice(NOISES),
-        "threshold": rng.choice([0, 0, 50, 60]) if rng.random() < 0.35 else 0,
-        "jpeg": rng.choice([35, 50, 70]) if rng.random() < 0.3 else 0,
+        "blur": 0.0, "noise": 0.0, "threshold": 0, "scale": 0,
+        "jpeg": rng.choice([35, 50, 70]) if rng.random() < 0.25 else 0,
         "imseed": rng.randrange(1, 2**31),
     }
+    if profile == "clean":
+        st["blur"] = rng.choice([0.0, 0.0, 0.4, 0.6])
+        st["noise"] = rng.choice([0.0, 0.0, 0.2, 0.3])
+    elif profile == "soft":
+        st["blur"] = round(rng.uniform(0.6, 1.1), 2)
+        st["noise"] = round(rng.uniform(0.2, 0.7), 2)
+    elif profile == "scan":
+        st["blur"] = round(rng.uniform(0.7, 1.5), 2)
+        st["noise"] = rng.choice([0.0, 0.0, 0.2, 0.3])
+        st["threshold"] = rng.randint(50, 62)
+    else:
+        st["density"] = 300
+        st["scale"] = rng.choice([35, 40, 45, 50])
+        st["blur"] = rng.choice([0.0, 0.5])
+        st["threshold"] = rng.choice([0, 50, 55])
     return st
 
 
@@ -91,12 +117,16 @@ def convert_argv(lines, st, out_png):
     if st["rotate"]:
         argv += ["-rotate", str(st["rotate"])]
     argv += ["-flatten", "-colorspace", "Gray", "-seed", str(st["imseed"])]
+    if st["scale"]:
+        argv += ["-resize", "%d%%" % st["scale"]]
     if st["blur"]:
         argv += ["-blur", "0x%s" % st["blur"]]
     if st["noise"]:
         argv += ["-attenuate", str(st["noise"]), "+noise", "Gaussian"]
     if st["threshold"]:
         argv += ["-threshold", "%d%%" % st["threshold"]]
+    if st["scale"]:
+        argv += ["-resize", "%.4f%%" % (100.0 * 100.0 / st["scale"])]
     if st["jpeg"]:
         # a lossy round trip, like a scanner's JPEG
         argv += ["-quality", str(st["jpeg"]), "-write", out_png[:-4] + ".jpg", "+delete",
@@ -131,7 +161,7 @@ def cmd_prepare(args):
             block = lines[i:i + k]
             i += k
             st = render_settings(rng)
-            st["font"] = rng.choice(fonts)
+            st["font"] = rng.choices(fonts, weights=FONT_WEIGHTS[:len(fonts)])[0]
             jid = "%05d" % n
             n += 1
             png = os.path.join(jobdir, jid + ".png")

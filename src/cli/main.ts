@@ -54,7 +54,7 @@ function runRestore({ flags, files }: Parsed): number {
   const modelPath = flags.get('--model');
   const model: Model | undefined = typeof modelPath === 'string' ? loadModel(readFileSync(modelPath)) : undefined;
   const text = readText(files[0] ?? '-');
-  const result = restore(text, model ? { model } : {});
+  const result = restore(text, { ocr: flags.has('--ocr'), ...(model ? { model } : {}) });
   const output = flags.get('--output');
   if (typeof output === 'string') {
     writeAtomic(output, result);

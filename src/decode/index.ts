@@ -4,8 +4,14 @@ import { EOS } from '../normalize/index.js';
 /** Hypotheses kept per word; with few candidates per word this is exact Viterbi. */
 export const DEFAULT_BEAM = 24;
 
-/** For each position of a sentence, the word ids it may take (at least one). */
-export type Lattice = readonly ArrayLike<number>[];
+/** The word ids a position may take (at least one), with optional log-score bonuses (OCR channel). */
+export interface Position {
+  ids: ArrayLike<number>;
+  emit?: ArrayLike<number>;
+}
+
+/** One position per word of a sentence. */
+export type Lattice = readonly Position[];
 
 /**
  * Best path through a lattice (beam search; hypotheses that reach the same scorer state are merged,
@@ -22,12 +28,12 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM): U
   let live: number[] = [0];
   const slots = new Map<number, number>();
   for (let p = 0; p < n; p++) {
-    const cands = lattice[p] as ArrayLike<number>;
+    const { ids: cands, emit } = lattice[p] as Position;
     slots.clear();
     const next: number[] = [];
     for (const h of live) {
       for (let c = 0; c < cands.length; c++) {
-        const s = (scores[h] as number) + scorer.score(states[h] as number, cands[c] as number, out);
+        const s = (scores[h] as number) + scorer.score(states[h] as number, cands[c] as number, out) + (emit ? (emit[c] as number) : 0);
         const at = slots.get(out.state);
         if (at === undefined) {
           slots.set(out.state, states.length);

@@ -1,3 +1,4 @@
+import type { Channel } from '../candidates/channel.js';
 import { stripDiacritics } from '../strip.js';
 import { type ArraySpec, type ModelParts, readParts, writeParts } from './format.js';
 import { indexTables, type LanguageModel, type NgramTables } from './lm.js';
@@ -12,6 +13,8 @@ export interface Model {
   lexicon: Map<string, Uint32Array>;
   /** Free-form facts saved with the model (what it was trained on, counts). */
   info: Record<string, unknown>;
+  /** The OCR noisy channel, for `{ ocr: true }`. */
+  channel?: Channel;
 }
 
 const LETTERS = /^\p{L}+$/u;
@@ -73,7 +76,8 @@ export function serializeModel(model: Model): Uint8Array {
   const arrays = { ...tableArrays(lm, 'fw.'), ...(backward ? tableArrays(backward, 'bw.') : {}) };
   const specs = TABLE_SPECS.map((s) => ({ ...s, name: `fw.${s.name}` }));
   if (backward) specs.push(...TABLE_SPECS.map((s) => ({ ...s, name: `bw.${s.name}` })));
-  return writeParts({ header: { order: lm.order, backward: !!backward, vocab: lm.vocab, info: model.info }, arrays }, specs);
+  const header = { order: lm.order, backward: !!backward, vocab: lm.vocab, info: model.info, channel: model.channel };
+  return writeParts({ header, arrays }, specs);
 }
 
 /**
@@ -87,5 +91,7 @@ export function loadModel(bytes: Uint8Array): Model {
   const order = header.order === 2 ? 2 : 3;
   const info = (header.info as Record<string, unknown>) ?? {};
   const backward = header.backward ? tablesFrom(arrays, 'bw.', vocab, order) : undefined;
-  return createModel(tablesFrom(arrays, 'fw.', vocab, order), info, backward);
+  const model = createModel(tablesFrom(arrays, 'fw.', vocab, order), info, backward);
+  if (header.channel) model.channel = header.channel as Channel;
+  return model;
 }

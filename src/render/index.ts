@@ -41,3 +41,18 @@ export function renderWord(input: string, form: string, style: ToneStyle): strin
   if (normalizeWord(nfc) === form) return input;
   return copyCase(nfc, setToneStyle(form, style));
 }
+
+/**
+ * Write `form` with the case pattern of an OCR token whose letters may differ from it: ALL CAPS when
+ * the token has two or more letters, all upper case; Capitalised when its first letter is; else lower.
+ * @example copyCasePattern('PHAN', 'phần', 'old') // 'PHẦN'
+ */
+export function copyCasePattern(token: string, form: string, style: ToneStyle): string {
+  const word = setToneStyle(form, style);
+  const letters = [...token].filter((ch) => ch.toLowerCase() !== ch.toUpperCase());
+  const upper = letters.filter((ch) => ch === ch.toUpperCase()).length;
+  if (letters.length >= 2 && upper === letters.length) return word.toUpperCase();
+  const first = letters[0];
+  if (first !== undefined && first === first.toUpperCase() && token.search(/\p{L}/u) === 0) return word[0]?.toUpperCase() + word.slice(1);
+  return word;
+}

@@ -21,20 +21,40 @@ const PATTERNS: [TokenKind, RegExp][] = [
 ];
 
 /**
+ * In OCR text a word may hold digits and symbols that stand for letters (`c6` có, `16n` lớn,
+ * `nghi¢p` nghiệp, `&` ở): a run of letters, digits and such symbols with at least one letter or symbol in it.
+ */
+const OCR_WORD = /[\p{L}\p{M}0-9¢€&§¥©$]*[\p{L}¢€&§¥©$][\p{L}\p{M}0-9¢€&§¥©$]*/uy;
+/** Two or more digits after two or more letters are a footnote number glued on (`thôn20`), not letters. */
+const GLUED_NUMBER = /^([\s\S]*\p{L}[\s\S]*\p{L})(\d{2,})$/u;
+
+const OCR_PATTERNS: [TokenKind, RegExp][] = [...PATTERNS.slice(0, 3), ['word', OCR_WORD], ...PATTERNS.slice(3)];
+
+export interface TokenizeOptions {
+  /** Read OCR text: words may contain digits and symbols misread for letters. */
+  ocr?: boolean;
+}
+
+/**
  * Split text into tokens without losing a character: joining the tokens' text gives the input back.
  * Numbers (`8,16%`, `08/12/2023`), document codes (`88/NQ-HĐND`), links and e-mail addresses stay whole;
  * footnote superscripts glued to a word are tokens of their own.
  * @example tokenize('chậm⁴⁴, 8,16%').map((t) => t.text) // ['chậm', '⁴⁴', ',', ' ', '8,16%']
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  const patterns = options.ocr ? OCR_PATTERNS : PATTERNS;
   const tokens: Token[] = [];
   let pos = 0;
   while (pos < text.length) {
-    for (const [kind, re] of PATTERNS) {
+    for (const [kind, re] of patterns) {
       re.lastIndex = pos;
       const m = re.exec(text);
       if (!m) continue;
-      tokens.push({ kind, text: m[0], start: pos });
+      const glued = options.ocr && kind === 'word' ? GLUED_NUMBER.exec(m[0]) : null;
+      if (glued) {
+        const [, word, digits] = glued as unknown as [string, string, string];
+        tokens.push({ kind, text: word, start: pos }, { kind: 'number', text: digits, start: pos + word.length });
+      } else tokens.push({ kind, text: m[0], start: pos });
       pos += m[0].length;
       break;
     }

@@ -1,3 +1,5 @@
+import { LEARNT_CHANNEL } from '../candidates/channel.generated.js';
+import type { Channel } from '../candidates/channel.js';
 import { createModel, type Model } from '../model/index.js';
 import { BOS, EOS, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
 import { tokenize } from '../tokenize/index.js';
@@ -9,6 +11,8 @@ export interface TrainOptions {
   order?: 2 | 3;
   /** Also train a right-to-left model and decode with both directions (default true). */
   backward?: boolean;
+  /** The OCR channel the model carries for `{ ocr: true }` (default: the built-in learnt channel). */
+  channel?: Channel;
   /** Add the built-in inventory of Vietnamese syllables to the vocabulary (default true). */
   inventory?: boolean;
 }
@@ -51,5 +55,7 @@ export function train(texts: readonly string[], options: TrainOptions = {}): Mod
   const tables = estimate(idSentences, vocab, order);
   const backward = (options.backward ?? true) ? estimate(idSentences.map(reversed), vocab, order) : undefined;
   const tokens = corpus.reduce((n, s) => n + s.length, 0);
-  return createModel(tables, { order, tokens, trainedWords: freq.size, vocabulary: vocab.length }, backward);
+  const model = createModel(tables, { order, tokens, trainedWords: freq.size, vocabulary: vocab.length }, backward);
+  model.channel = options.channel ?? LEARNT_CHANNEL;
+  return model;
 }
