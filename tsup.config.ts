@@ -11,7 +11,7 @@ export default defineConfig([
     target: 'es2022',
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
     format: ['esm'],
     platform: 'node',
     target: 'node20',

@@ -1,59 +1,177 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
+const run = (args: string[], input?: string, cwd?: string) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd });
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at /);
 
-describe('vi-restore CLI', () => {
+function tree(): string {
   const dir = mkdtempSync(join(tmpdir(), 'vi-restore-'));
+  mkdirSync(join(dir, 'in', 'sub'), { recursive: true });
+  writeFileSync(join(dir, 'in', 'a.txt'), 'Tinh hinh kinh te nam 2023\n');
+  writeFileSync(join(dir, 'in', 'sub', 'b.txt'), 'ke hoach nam 2024\n');
+  writeFileSync(join(dir, 'in', 'skip.md'), 'not a txt file');
+  return dir;
+}
 
+describe('vi-restore CLI: single input', () => {
   it('restores standard input to standard output', () => {
     const r = run([], 'ke hoach nam 2024\n');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('kế hoạch năm 2024\n');
   });
 
-  it('restores a file, with a model it trained itself', () => {
-    const corpus = join(dir, 'corpus.txt');
-    writeFileSync(corpus, 'Hợp tác xã nông nghiệp tăng trưởng tốt.\nNông nghiệp tăng trưởng ổn định.\n');
-    const model = join(dir, 'm.bin');
-    const t = run(['train', '--out', model, corpus]);
-    expect(t.status).toBe(0);
-    expect(t.stderr).toMatch(/trained on \d+ tokens/);
-    const input = join(dir, 'in.txt');
-    writeFileSync(input, 'Nong nghiep tang truong\n');
-    const r = run(['--model', model, input]);
-    expect(r.stdout).toBe('Nông nghiệp tăng trưởng\n');
+  it('restores one file to standard output, and - means stdin', () => {
+    const dir = tree();
+    expect(run([join(dir, 'in', 'a.txt')]).stdout).toBe('Tình hình kinh tế năm 2023\n');
+    expect(run(['-'], 'nam').stdout).toBe('năm');
   });
 
-  it('says what is wrong in one line and exits 2 on a usage error', () => {
-    const r = run(['--bogus']);
-    expect(r.status).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('vi-restore: unknown option --bogus');
+  it('repairs OCR text with --ocr, keeping the line count', () => {
+    const r = run(['--ocr'], 'PHAN THU NHAT\nTinh hinh thyc hién ké hoach nim 2023\nc6 13/15 chi tiéu\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').length).toBe(4);
+    expect(r.stdout.split('\n')[0]).toBe('PHẦN THỨ NHẤT');
+    expect(r.stdout).toContain('13/15');
   });
 
-  it('names a missing file without a stack trace and exits 1', () => {
-    const r = run([join(dir, 'missing.txt')]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/missing\.txt/);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
-
-  it('rejects a file that is not a model', () => {
-    const bad = join(dir, 'bad.bin');
-    writeFileSync(bad, 'not a model');
-    const r = run(['--model', bad], 'nam');
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/not a vi-restore model/);
+  it('writes --json lines, one per token', () => {
+    const lines = run(['--json'], 'nam 2024')
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.input).join('')).toBe('nam 2024');
+    expect(lines[0]).toMatchObject({ kind: 'word', input: 'nam', output: 'năm' });
+    expect(lines[0].confidence).toBeGreaterThan(0);
+    expect(Array.isArray(lines[0].alternatives)).toBe(true);
   });
 
   it('writes --output atomically', () => {
-    const outPath = join(dir, 'out', 'x.txt');
-    const r = run(['--output', outPath], 'nam 2024');
+    const dir = tree();
+    const out = join(dir, 'deep', 'x.txt');
+    expect(run(['--output', out], 'nam 2024').status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('năm 2024');
+    expect(readdirSync(join(dir, 'deep'))).toEqual(['x.txt']);
+  });
+});
+
+describe('vi-restore CLI: batches', () => {
+  it('mirrors a directory into --out-dir (only *.txt), with a report', () => {
+    const dir = tree();
+    const r = run(['--out-dir', join(dir, 'out'), '--report', join(dir, 'report.json'), '--jobs', '2', join(dir, 'in')]);
     expect(r.status).toBe(0);
-    expect(readFileSync(outPath, 'utf8')).toBe('năm 2024');
+    expect(readFileSync(join(dir, 'out', 'a.txt'), 'utf8')).toBe('Tình hình kinh tế năm 2023\n');
+    expect(readFileSync(join(dir, 'out', 'sub', 'b.txt'), 'utf8')).toBe('kế hoạch năm 2024\n');
+    expect(existsSync(join(dir, 'out', 'skip.md'))).toBe(false);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.files).toHaveLength(2);
+    expect(report.files[0]).toMatchObject({ syllables: 5, changed: 4 });
+    expect(report.files[0].lowConfidence).toBeGreaterThanOrEqual(0);
+    expect(report.files[0].ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('fixes files in place, keeping a backup when asked', () => {
+    const dir = tree();
+    const a = join(dir, 'in', 'a.txt');
+    expect(run(['--in-place', '--backup', a, join(dir, 'in', 'sub', 'b.txt')]).status).toBe(0);
+    expect(readFileSync(a, 'utf8')).toBe('Tình hình kinh tế năm 2023\n');
+    expect(readFileSync(`${a}.bak`, 'utf8')).toBe('Tinh hinh kinh te nam 2023\n');
+    expect(readdirSync(join(dir, 'in')).sort()).toEqual(['a.txt', 'a.txt.bak', 'skip.md', 'sub']);
+  });
+
+  it('keeps going past bad inputs, naming each in one line, and exits 1', () => {
+    const dir = tree();
+    writeFileSync(join(dir, 'in', 'binary.txt'), Buffer.from([0x61, 0x00, 0x62]));
+    writeFileSync(join(dir, 'in', 'latin1.txt'), Buffer.concat([Buffer.from('dong 1\nca '), Buffer.from([0xe9]), Buffer.from(' phe\n')]));
+    const r = run(['--out-dir', join(dir, 'out'), join(dir, 'in'), join(dir, 'missing.txt')]);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.find((l) => l.includes('missing.txt'))).toMatch(/no such file/);
+    expect(lines.find((l) => l.includes('binary.txt'))).toMatch(/binary file \(NUL byte at line 1, byte 1\)/);
+    expect(lines.find((l) => l.includes('latin1.txt'))).toMatch(/invalid UTF-8 at line 2, byte 10/);
+    noStack(r.stderr);
+    expect(readFileSync(join(dir, 'out', 'a.txt'), 'utf8')).toBe('Tình hình kinh tế năm 2023\n');
+    expect(existsSync(join(dir, 'out', 'binary.txt'))).toBe(false);
+    expect(existsSync(join(dir, 'out', 'latin1.txt'))).toBe(false);
+  });
+
+  it('never touches an in-place file it cannot read as text', () => {
+    const dir = tree();
+    const bad = join(dir, 'in', 'bad.txt');
+    const bytes = Buffer.from([0x6e, 0x61, 0x6d, 0xff]);
+    writeFileSync(bad, bytes);
+    expect(run(['--in-place', bad, join(dir, 'in', 'a.txt')]).status).toBe(1);
+    expect(readFileSync(bad)).toEqual(bytes);
+  });
+
+  it('prints no progress bar when stderr is not a terminal', () => {
+    const dir = tree();
+    const r = run(['--out-dir', join(dir, 'out'), join(dir, 'in')]);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('vi-restore CLI: usage', () => {
+  it.each([
+    [['--bogus'], 'unknown option --bogus'],
+    [['--model'], '--model needs a value'],
+    [['--jobs', 'x'], '--jobs takes a positive whole number'],
+    [['a.txt', 'b.txt'], 'need --out-dir DIR or --in-place'],
+    [['--backup', 'a.txt'], '--backup goes with --in-place'],
+    [['train'], 'train needs at least one FILE or DIR'],
+  ])('%j is a usage error (exit 2)', (args, message) => {
+    const r = run(args, '');
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toContain(message);
+    noStack(r.stderr);
+  });
+
+  it('--help lists every option with examples; --version prints the version', () => {
+    const help = run(['--help']).stdout;
+    for (const flag of [
+      '--ocr',
+      '--model',
+      '--out-dir',
+      '--in-place',
+      '--backup',
+      '--json',
+      '--report',
+      '--jobs',
+      '--quiet',
+      '--out',
+      '--order',
+    ]) {
+      expect(help).toContain(flag);
+    }
+    expect(help).toContain('examples:');
+    expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('rejects a file that is not a model, in one line', () => {
+    const dir = tree();
+    writeFileSync(join(dir, 'bad.bin'), 'not a model');
+    const r = run(['--model', join(dir, 'bad.bin')], 'nam');
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/not a vi-restore model/);
+  });
+});
+
+describe('vi-restore train', () => {
+  it('builds a model from files and directories, says what it learnt, and the model restores', () => {
+    const dir = tree();
+    const corpus = join(dir, 'corpus');
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, '1.txt'), 'Hợp tác xã nông nghiệp tăng trưởng tốt.\n');
+    writeFileSync(join(corpus, '2.txt'), 'Nông nghiệp tăng trưởng ổn định.\n');
+    const model = join(dir, 'm.bin');
+    const t = run(['train', '--out', model, '--order', '2', corpus]);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toMatch(/trained on 2 file\(s\), \d+ tokens: .* bigrams, .* trigrams \(order 2/);
+    expect(run(['--model', model], 'Nong nghiep tang truong\n').stdout).toBe('Nông nghiệp tăng trưởng\n');
   });
 });

@@ -1,83 +1,144 @@
-import { readFileSync } from 'node:fs';
-import { loadModel, type Model, restore, serializeModel, train } from 'vi-restore';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadModel, type Model, serializeModel, train } from 'vi-restore';
+import { type CliOptions, HELP, parseArgs, UsageError } from './args.js';
+import { runBatch } from './batch.js';
+import { expandInputs, type Input } from './files.js';
 import { writeAtomic } from './io.js';
+import type { Job, JobResult } from './job.js';
+import { createProgress } from './progress.js';
+import { InputError, readChunks } from './stream.js';
 
-const USAGE = `usage: vi-restore [--ocr] [--model PATH] [--output PATH] [FILE]
-       vi-restore train --out PATH [--order 2|3] FILE...`;
+const VERSION = '0.1.0';
 
-class UsageError extends Error {}
-
-interface Parsed {
-  flags: Map<string, string | true>;
-  files: string[];
+function fail(what: string, why: string): void {
+  process.stderr.write(`vi-restore: ${what}: ${why}\n`);
 }
 
-const VALUED = new Set(['--model', '--out', '--output', '--order']);
-
-function parse(args: string[]): Parsed {
-  const flags = new Map<string, string | true>();
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '-' || !a.startsWith('-')) files.push(a);
-    else if (VALUED.has(a)) {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      flags.set(a, v);
-    } else if (a === '--ocr' || a === '--help') flags.set(a, true);
-    else throw new UsageError(`unknown option ${a}`);
-  }
-  return { flags, files };
+async function readWhole(path: string): Promise<string> {
+  let text = '';
+  for await (const chunk of readChunks(path)) text += chunk;
+  return text;
 }
 
-function readText(path: string): string {
-  return readFileSync(path === '-' ? 0 : path, 'utf8');
-}
-
-function runTrain({ flags, files }: Parsed): number {
-  const out = flags.get('--out');
-  if (typeof out !== 'string') throw new UsageError('train needs --out PATH');
-  if (files.length === 0) throw new UsageError('train needs at least one FILE');
-  const order = flags.get('--order') === '2' ? 2 : 3;
-  const model = train(files.map(readText), { order });
-  const bytes = serializeModel(model);
-  writeAtomic(out, bytes);
-  const { lm } = model;
-  process.stderr.write(
-    `vi-restore: trained on ${model.info.tokens} tokens: ${lm.vocab.length} words, ${lm.biNext.length} bigrams, ${lm.triNext.length} trigrams, ${(bytes.length / 1024).toFixed(0)} KiB → ${out}\n`,
-  );
-  return 0;
-}
-
-function runRestore({ flags, files }: Parsed): number {
-  if (files.length > 1) throw new UsageError('give one FILE, or none for standard input');
-  const modelPath = flags.get('--model');
-  const model: Model | undefined = typeof modelPath === 'string' ? loadModel(readFileSync(modelPath)) : undefined;
-  const text = readText(files[0] ?? '-');
-  const result = restore(text, { ocr: flags.has('--ocr'), ...(model ? { model } : {}) });
-  const output = flags.get('--output');
-  if (typeof output === 'string') {
-    writeAtomic(output, result);
-    process.stderr.write(`vi-restore: wrote ${output}\n`);
-  } else process.stdout.write(result);
-  return 0;
-}
-
-export function main(argv: string[]): number {
-  try {
-    const [first, ...rest] = argv;
-    const parsed = parse(first === 'train' ? rest : argv);
-    if (parsed.flags.has('--help')) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
+async function runTrain(o: CliOptions): Promise<number> {
+  let failed = false;
+  const texts: string[] = [];
+  for (const input of expandInputs(o.inputs)) {
+    if (input.error) {
+      fail(input.path, input.error);
+      failed = true;
+      continue;
     }
-    return first === 'train' ? runTrain(parsed) : runRestore(parsed);
+    try {
+      texts.push(await readWhole(input.path));
+    } catch (err) {
+      fail(input.path, err instanceof InputError ? err.message : (err as Error).message);
+      failed = true;
+    }
+  }
+  if (texts.length === 0) {
+    process.stderr.write('vi-restore: nothing to train on\n');
+    return 1;
+  }
+  const model = train(texts, { order: o.order });
+  const bytes = serializeModel(model);
+  writeAtomic(o.out, bytes);
+  const { lm } = model;
+  process.stdout.write(
+    `trained on ${texts.length} file(s), ${model.info.tokens} tokens: ${model.info.trainedWords} distinct words seen, ` +
+      `${lm.vocab.length} in the vocabulary, ${lm.biNext.length} bigrams, ${lm.triNext.length} trigrams (order ${lm.order}, ` +
+      `with backward model); ${(bytes.length / 1024).toFixed(0)} KiB written to ${o.out}\n`,
+  );
+  return failed ? 1 : 0;
+}
+
+/** One FILE or stdin, written to stdout or --output; anything else is a batch. */
+function isSingle(o: CliOptions): boolean {
+  const [first] = o.inputs;
+  if (o.inputs.length !== 1 || first === undefined || o.outDir || o.inPlace) return false;
+  return first === '-' || !statSync(first, { throwIfNoEntry: false })?.isDirectory();
+}
+
+function jobsFor(o: CliOptions, inputs: Input[]): Job[] {
+  const base = { ocr: o.ocr, json: o.json, detailed: o.report !== undefined };
+  if (isSingle(o)) return inputs.map((input) => ({ ...base, input: input.path, ...(o.output ? { output: o.output } : {}) }));
+  return inputs.map((input) => ({
+    ...base,
+    input: input.path,
+    output: o.inPlace ? input.path : join(o.outDir as string, o.json ? `${input.rel}.jsonl` : input.rel),
+    backup: o.backup,
+  }));
+}
+
+async function runRestore(o: CliOptions): Promise<number> {
+  if (o.inputs.length === 0) o.inputs.push('-');
+  if (!isSingle(o)) {
+    if (o.output) throw new UsageError('--output takes one input; use --out-dir DIR for several');
+    if (!o.outDir && !o.inPlace) throw new UsageError('several inputs or a directory need --out-dir DIR or --in-place');
+  }
+  const inputs = expandInputs(o.inputs);
+  let failed = false;
+  for (const bad of inputs.filter((i) => i.error)) {
+    fail(bad.path, bad.error as string);
+    failed = true;
+  }
+  const good = inputs.filter((i) => !i.error);
+  if (good.length === 0) return failed ? 1 : 0;
+  const jobs = jobsFor(o, good);
+  let model: Model | undefined;
+  if (o.model) {
+    try {
+      model = loadModel(readFileSync(o.model));
+    } catch (err) {
+      fail(o.model, (err as Error).message);
+      return 1;
+    }
+  }
+  const progress = createProgress(jobs.length, jobs.length > 1 && !o.quiet && process.stderr.isTTY === true);
+  const results: JobResult[] = [];
+  await runBatch(jobs, o.jobs, model, o.model, {
+    progress: (n) => progress.syllables(n),
+    done: (r) => {
+      results.push(r);
+      progress.file();
+      if (r.error) {
+        fail(r.file, r.error);
+        failed = true;
+      }
+    },
+  });
+  progress.finish();
+  if (o.report) {
+    const order = new Map(jobs.map((j, k) => [j.input, k]));
+    results.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+    writeAtomic(o.report, `${JSON.stringify({ files: results }, null, 2)}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const o = parseArgs(argv);
+    if (o.command === 'help') return (process.stdout.write(`${HELP}\n`), 0);
+    if (o.command === 'version') return (process.stdout.write(`${VERSION}\n`), 0);
+    return o.command === 'train' ? await runTrain(o) : await runRestore(o);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`vi-restore: ${message}\n`);
-    if (err instanceof UsageError) process.stderr.write(`${USAGE}\n`);
-    return err instanceof UsageError ? 2 : 1;
+    if (err instanceof UsageError) {
+      process.stderr.write(`vi-restore: ${err.message}\nTry 'vi-restore --help'.\n`);
+      return 2;
+    }
+    process.stderr.write(`vi-restore: ${(err as Error).message}\n`);
+    return 1;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`vi-restore: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,134 @@
+import { availableParallelism } from 'node:os';
+
+/** A mistake in the command line: exit code 2. */
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  command: 'restore' | 'train' | 'help' | 'version';
+  inputs: string[];
+  ocr: boolean;
+  model?: string;
+  outDir?: string;
+  output?: string;
+  inPlace: boolean;
+  backup: boolean;
+  json: boolean;
+  report?: string;
+  quiet: boolean;
+  jobs: number;
+  out: string;
+  order: 2 | 3;
+}
+
+interface Flag {
+  name: string;
+  value?: string;
+  help: string;
+  set: (o: CliOptions, v: string) => void;
+}
+
+/** Every option, in the order `--help` lists them. */
+export const FLAGS: Flag[] = [
+  { name: '--ocr', help: 'repair OCR text: digits and symbols read as letters (c6 → có)', set: (o) => void (o.ocr = true) },
+  { name: '--model', value: 'PATH', help: 'use this model instead of the built-in one', set: (o, v) => void (o.model = v) },
+  {
+    name: '--output',
+    value: 'FILE',
+    help: 'write the one result to FILE (atomically) instead of stdout',
+    set: (o, v) => void (o.output = v),
+  },
+  { name: '--out-dir', value: 'DIR', help: 'write results under DIR, mirroring input names', set: (o, v) => void (o.outDir = v) },
+  { name: '--in-place', help: 'replace each input file (temporary file, then rename)', set: (o) => void (o.inPlace = true) },
+  { name: '--backup', help: 'with --in-place: keep the original as FILE.bak', set: (o) => void (o.backup = true) },
+  { name: '--json', help: 'one JSON line per token: input, output, confidence, alternatives', set: (o) => void (o.json = true) },
+  {
+    name: '--report',
+    value: 'FILE',
+    help: 'write a per-file summary (tokens changed, low-confidence tokens, time) as JSON',
+    set: (o, v) => void (o.report = v),
+  },
+  {
+    name: '--jobs',
+    value: 'N',
+    help: 'worker threads for batches (default: number of cores)',
+    set: (o, v) => void (o.jobs = positive('--jobs', v)),
+  },
+  { name: '--quiet', help: 'no progress bar', set: (o) => void (o.quiet = true) },
+  { name: '--out', value: 'PATH', help: 'train: where to write the model (default vi-restore-model.bin)', set: (o, v) => void (o.out = v) },
+  { name: '--order', value: '2|3', help: 'train: n-gram order (default 3)', set: (o, v) => void (o.order = order(v)) },
+  { name: '--help', help: 'show this help', set: (o) => void (o.command = 'help') },
+  { name: '--version', help: 'show the version', set: (o) => void (o.command = 'version') },
+];
+
+function positive(name: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} takes a positive whole number, got ${v}`);
+  return n;
+}
+
+function order(v: string): 2 | 3 {
+  if (v !== '2' && v !== '3') throw new UsageError(`--order takes 2 or 3, got ${v}`);
+  return v === '2' ? 2 : 3;
+}
+
+export const HELP = `vi-restore: put the diacritics back into Vietnamese text
+
+usage:
+  vi-restore [options] [FILE|DIR ...]     restore; no input or - reads stdin, one file writes stdout
+  vi-restore train [--out PATH] [--order 2|3] FILE|DIR ...
+
+options:
+${FLAGS.map((f) => `  ${`${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(18)} ${f.help}`).join('\n')}
+
+examples:
+  echo "Tinh hinh kinh te nam 2023" | vi-restore
+  vi-restore --ocr scan.txt > fixed.txt
+  vi-restore --ocr --out-dir fixed/ scans/          # every *.txt under scans/, mirrored into fixed/
+  vi-restore --in-place --backup a.txt b.txt
+  vi-restore --json --report report.json doc.txt
+  vi-restore train --out law.bin corpus/ && vi-restore --model law.bin input.txt
+
+exit status: 0 all done, 1 some input failed (each named on stderr), 2 usage error`;
+
+/** Parse the command line; throws {@link UsageError} on a mistake. */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const o: CliOptions = {
+    command: 'restore',
+    inputs: [],
+    ocr: false,
+    inPlace: false,
+    backup: false,
+    json: false,
+    quiet: false,
+    jobs: availableParallelism(),
+    out: 'vi-restore-model.bin',
+    order: 3,
+  };
+  const args = [...argv];
+  if (args[0] === 'train') {
+    o.command = 'train';
+    args.shift();
+  }
+  const byName = new Map(FLAGS.map((f) => [f.name, f]));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-' || !a.startsWith('-')) {
+      o.inputs.push(a);
+      continue;
+    }
+    const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const flag = byName.get(name);
+    if (!flag) throw new UsageError(`unknown option ${name}`);
+    if (!flag.value) {
+      flag.set(o, '');
+      continue;
+    }
+    const v = inline ?? args[++i];
+    if (v === undefined) throw new UsageError(`${name} needs a value (${flag.value})`);
+    flag.set(o, v);
+  }
+  if (o.command === 'train' && o.inputs.length === 0) throw new UsageError('train needs at least one FILE or DIR');
+  if (o.inPlace && o.outDir) throw new UsageError('--in-place and --out-dir do not go together');
+  if (o.backup && !o.inPlace) throw new UsageError('--backup goes with --in-place');
+  return o;
+}

@@ -1,0 +1,62 @@
+import { Worker } from 'node:worker_threads';
+import type { Model } from 'vi-restore';
+import { type Job, type JobResult, runJob } from './job.js';
+
+export interface BatchEvents {
+  /** Some syllables of some file are done. */
+  progress(syllables: number): void;
+  /** A file is done (or failed). */
+  done(result: JobResult): void;
+}
+
+/** Run jobs on `threads` worker threads (in this thread when 1), each worker loading the model once. */
+export async function runBatch(
+  jobs: Job[],
+  threads: number,
+  model: Model | undefined,
+  modelPath: string | undefined,
+  events: BatchEvents,
+): Promise<void> {
+  if (threads <= 1 || jobs.length <= 1) {
+    for (const job of jobs) events.done(await runJob(job, model, events.progress));
+    return;
+  }
+  const queue = [...jobs];
+  const workerUrl = new URL('./worker.js', import.meta.url);
+  await Promise.all(
+    Array.from({ length: Math.min(threads, jobs.length) }, async () => {
+      const worker = new Worker(workerUrl, { workerData: { modelPath } });
+      try {
+        for (let job = queue.shift(); job; job = queue.shift()) {
+          const current = job;
+          const result = await new Promise<JobResult>((resolve) => {
+            const onMessage = (m: { progress?: number; result?: JobResult }) => {
+              if (m.progress !== undefined) events.progress(m.progress);
+              if (m.result) {
+                worker.off('message', onMessage);
+                worker.off('error', onError);
+                resolve(m.result);
+              }
+            };
+            const onError = (err: Error) =>
+              resolve({
+                file: current.input,
+                output: current.output ?? '-',
+                syllables: 0,
+                changed: null,
+                lowConfidence: null,
+                ms: 0,
+                error: err.message,
+              });
+            worker.on('message', onMessage);
+            worker.once('error', onError);
+            worker.postMessage(current);
+          });
+          events.done(result);
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
+  );
+}

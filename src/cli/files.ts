@@ -1,0 +1,53 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** One input of a run: where to read it, its name relative to what was given, or why it cannot be read. */
+export interface Input {
+  path: string;
+  /** Name under --out-dir: relative to a DIR argument, the base name for a FILE argument. */
+  rel: string;
+  error?: string;
+}
+
+function walk(dir: string, root: string, out: Input[]): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch (err) {
+    out.push({ path: dir, rel: relative(root, dir), error: (err as Error).message });
+    return;
+  }
+  for (const name of entries) {
+    const path = join(dir, name);
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      continue;
+    }
+    if (isDir) walk(path, root, out);
+    else if (name.endsWith('.txt')) out.push({ path, rel: relative(root, path) });
+  }
+}
+
+/** Expand FILE and DIR arguments (directories: every *.txt below them, sorted). Never throws. */
+export function expandInputs(args: readonly string[]): Input[] {
+  const out: Input[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      out.push({ path: '-', rel: 'stdin' });
+      continue;
+    }
+    let isDir = false;
+    try {
+      isDir = statSync(arg).isDirectory();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      out.push({ path: arg, rel: arg, error: code === 'ENOENT' ? 'no such file or directory' : (err as Error).message });
+      continue;
+    }
+    if (isDir) walk(arg, arg, out);
+    else out.push({ path: arg, rel: arg.split(/[\\/]/).pop() as string });
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import { createReadStream } from 'node:fs';
+import { scanUtf8 } from './utf8.js';
+
+/** Text is restored in pieces of about this many characters, cut at a blank line or a line break. */
+export const CHUNK_CHARS = 1 << 18;
+
+/** Something wrong with an input's bytes (binary, not UTF-8): the file is skipped and named. */
+export class InputError extends Error {}
+
+function countLines(bytes: Uint8Array, end: number): number {
+  let lines = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) lines++;
+  return lines;
+}
+
+function cutPoint(text: string): number {
+  const para = text.lastIndexOf('\n\n');
+  if (para >= CHUNK_CHARS / 2) return para + 2;
+  const line = text.lastIndexOf('\n');
+  return line >= 0 ? line + 1 : text.length;
+}
+
+/**
+ * Read a file (or stdin for `-`) as UTF-8 text in line-aligned chunks, never the whole file at once.
+ * Throws {@link InputError} naming the line and byte of a NUL byte or an invalid UTF-8 sequence.
+ */
+export async function* readChunks(path: string): AsyncGenerator<string> {
+  const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
+  const decoder = new TextDecoder('utf-8');
+  let pending = new Uint8Array(0);
+  let offset = 0;
+  let lines = 0;
+  let text = '';
+  for await (const piece of stream as AsyncIterable<Uint8Array>) {
+    const bytes = new Uint8Array(pending.length + piece.length);
+    bytes.set(pending);
+    bytes.set(piece, pending.length);
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) throw new InputError(`binary file (NUL byte at line ${lines + countLines(bytes, nul) + 1}, byte ${offset + nul})`);
+    const { bad, complete } = scanUtf8(bytes);
+    if (bad >= 0) throw new InputError(`invalid UTF-8 at line ${lines + countLines(bytes, bad) + 1}, byte ${offset + bad}`);
+    text += decoder.decode(bytes.subarray(0, complete));
+    lines += countLines(bytes, complete);
+    offset += complete;
+    pending = bytes.slice(complete);
+    while (text.length >= CHUNK_CHARS) {
+      const cut = cutPoint(text);
+      yield text.slice(0, cut);
+      text = text.slice(cut);
+    }
+  }
+  if (pending.length > 0) throw new InputError(`invalid UTF-8 at line ${lines + 1}, byte ${offset} (truncated character at the end)`);
+  if (text) yield text;
+}
