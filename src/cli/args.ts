@@ -27,37 +27,64 @@ interface Flag {
   set: (o: CliOptions, v: string) => void;
 }
 
+type BoolKey = 'ocr' | 'inPlace' | 'backup' | 'json' | 'quiet';
+type TextKey = 'model' | 'output' | 'outDir' | 'report' | 'out';
+const yes =
+  (key: BoolKey) =>
+  (o: CliOptions): void => {
+    o[key] = true;
+  };
+const text =
+  (key: TextKey) =>
+  (o: CliOptions, v: string): void => {
+    o[key] = v;
+  };
+const command =
+  (c: CliOptions['command']) =>
+  (o: CliOptions): void => {
+    o.command = c;
+  };
+
 /** Every option, in the order `--help` lists them. */
 export const FLAGS: Flag[] = [
-  { name: '--ocr', help: 'repair OCR text: digits and symbols read as letters (c6 → có)', set: (o) => void (o.ocr = true) },
-  { name: '--model', value: 'PATH', help: 'use this model instead of the built-in one', set: (o, v) => void (o.model = v) },
+  { name: '--ocr', help: 'repair OCR text: digits and symbols read as letters (c6 → có)', set: yes('ocr') },
+  { name: '--model', value: 'PATH', help: 'use this model instead of the built-in one', set: text('model') },
   {
     name: '--output',
     value: 'FILE',
     help: 'write the one result to FILE (atomically) instead of stdout',
-    set: (o, v) => void (o.output = v),
+    set: text('output'),
   },
-  { name: '--out-dir', value: 'DIR', help: 'write results under DIR, mirroring input names', set: (o, v) => void (o.outDir = v) },
-  { name: '--in-place', help: 'replace each input file (temporary file, then rename)', set: (o) => void (o.inPlace = true) },
-  { name: '--backup', help: 'with --in-place: keep the original as FILE.bak', set: (o) => void (o.backup = true) },
-  { name: '--json', help: 'one JSON line per token: input, output, confidence, alternatives', set: (o) => void (o.json = true) },
+  { name: '--out-dir', value: 'DIR', help: 'write results under DIR, mirroring input names', set: text('outDir') },
+  { name: '--in-place', help: 'replace each input file (temporary file, then rename)', set: yes('inPlace') },
+  { name: '--backup', help: 'with --in-place: keep the original as FILE.bak', set: yes('backup') },
+  { name: '--json', help: 'one JSON line per token: input, output, confidence, alternatives', set: yes('json') },
   {
     name: '--report',
     value: 'FILE',
     help: 'write a per-file summary (tokens changed, low-confidence tokens, time) as JSON',
-    set: (o, v) => void (o.report = v),
+    set: text('report'),
   },
   {
     name: '--jobs',
     value: 'N',
     help: 'worker threads for batches (default: number of cores)',
-    set: (o, v) => void (o.jobs = positive('--jobs', v)),
+    set: (o, v) => {
+      o.jobs = positive('--jobs', v);
+    },
   },
-  { name: '--quiet', help: 'no progress bar', set: (o) => void (o.quiet = true) },
-  { name: '--out', value: 'PATH', help: 'train: where to write the model (default vi-restore-model.bin)', set: (o, v) => void (o.out = v) },
-  { name: '--order', value: '2|3', help: 'train: n-gram order (default 3)', set: (o, v) => void (o.order = order(v)) },
-  { name: '--help', help: 'show this help', set: (o) => void (o.command = 'help') },
-  { name: '--version', help: 'show the version', set: (o) => void (o.command = 'version') },
+  { name: '--quiet', help: 'no progress bar', set: yes('quiet') },
+  { name: '--out', value: 'PATH', help: 'train: where to write the model (default vi-restore-model.bin)', set: text('out') },
+  {
+    name: '--order',
+    value: '2|3',
+    help: 'train: n-gram order (default 3)',
+    set: (o, v) => {
+      o.order = order(v);
+    },
+  },
+  { name: '--help', help: 'show this help', set: command('help') },
+  { name: '--version', help: 'show the version', set: command('version') },
 ];
 
 function positive(name: string, v: string): number {
