@@ -41,9 +41,9 @@ const foldChannels = halves.map(([a, b]) =>
   learnChannel([...goldDev.flatMap((g, k) => (k < a || k >= b ? pairWords(g, ocrDev[k]) : [])), ...synthPairs]),
 );
 let best;
-for (const scale of [0.8, 1, 1.25, 1.5])
-  for (const inexact of [1, 2, 3])
-    for (const keepUnknown of [8, 12, 16]) {
+for (const scale of [1, 1.5, 2, 2.5])
+  for (const inexact of [0, 1, 2])
+    for (const keepUnknown of [4, 6, 8, 12]) {
       let n = 0;
       let ok = 0;
       halves.forEach(([a, b], f) => {
