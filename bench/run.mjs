@@ -3,6 +3,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { restore, stripDiacritics, train } from '../dist/index.js';
 import { mostFrequentForm } from './baseline.mjs';
+import { ocrSection } from './ocr.mjs';
+import { speedSection } from './speed.mjs';
 import { CLEAN, readData } from './docs.mjs';
 import { scoreTexts } from './score.mjs';
 
@@ -64,20 +66,60 @@ for (const n of names) {
   console.log(`  ${n.padEnd(32)} ${pct(r.ours.insensitive.accuracy).padStart(9)}   baseline ${pct(r.baseline.insensitive.accuracy)}`);
 }
 
+// 3. OCR repair on the report's development lines.
+const ocr = ocrSection(out);
+results.ocr = ocr;
+console.log(`\nOCR report, development lines ${ocr.lines} (${ocr.syllables} syllables), built-in model:`);
+console.log(`  raw OCR               ${pct(ocr.rawAccuracy)}   character error rate ${pct(ocr.rawCharErrorRate)}`);
+console.log(`  plain mode            ${pct(ocr.plainModeAccuracy)}`);
+console.log(`  --ocr                 ${pct(ocr.ocrModeAccuracy)}   character error rate ${pct(ocr.ocrModeCharErrorRate)}   (case-sensitive ${pct(ocr.ocrModeAccuracyCaseSensitive)})`);
+if (ocr.crossValidatedAccuracy !== null) console.log(`  --ocr, channel not trained on the scored half (2-fold CV): ${pct(ocr.crossValidatedAccuracy)}`);
+console.log(`  most frequent errors  ${ocr.topErrors.map(([e, c]) => `${e} ×${c}`).join(', ')}`);
+console.log(`  --ocr on the de-accented clean resolution (model trained on 001-003): ${pct(ocr.cleanResolutionInOcrMode)}`);
+
+// 4. Speed.
+const speed = speedSection();
+results.speed = speed;
+console.log(`\nSpeed (median of ${speed.runs} runs; ${speed.machine}):`);
+console.log(`  plain mode            ${speed.plainSyllablesPerSecond.toLocaleString('en')} syllables/s`);
+console.log(`  OCR mode              ${speed.ocrSyllablesPerSecond.toLocaleString('en')} syllables/s`);
+console.log(`  floor: tokenize+strip ${speed.floorSyllablesPerSecond.toLocaleString('en')} syllables/s`);
+console.log(`  model load ${speed.modelLoadMs} ms, import + first restore() ${speed.importAndFirstCallMs} ms, peak RSS ${speed.peakRssMiB} MiB, package ${(speed.packedBytes / 1024).toFixed(0)} KiB packed / ${(speed.unpackedBytes / 1024).toFixed(0)} KiB unpacked`);
+
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
-// 3. The README's table, between its markers.
+// 5. The README's tables, between their markers.
 const table = [
   '| held-out text | syllables | vi-restore | most-frequent-form baseline |',
   '|---|---:|---:|---:|',
   ...results.leaveOneOut.map((r) => `| ${r.document} | ${r.syllables} | ${pct(r.accuracy)} | ${pct(r.baselineAccuracy)} |`),
 ].join('\n');
+const ocrTable = [
+  '| development lines 1–400 of the OCR report | alpha-syllable accuracy | character error rate |',
+  '|---|---:|---:|',
+  `| raw OCR | ${pct(ocr.rawAccuracy)} | ${pct(ocr.rawCharErrorRate)} |`,
+  `| plain mode (marks only) | ${pct(ocr.plainModeAccuracy)} | |`,
+  `| \`--ocr\` | ${pct(ocr.ocrModeAccuracy)} | ${pct(ocr.ocrModeCharErrorRate)} |`,
+  ...(ocr.crossValidatedAccuracy !== null ? [`| \`--ocr\`, channel learnt without the scored half (2-fold) | ${pct(ocr.crossValidatedAccuracy)} | |`] : []),
+].join('\n');
+const speedTable = [
+  '| measure | value |',
+  '|---|---:|',
+  `| plain mode | ${speed.plainSyllablesPerSecond.toLocaleString('en')} syllables/s |`,
+  `| OCR mode | ${speed.ocrSyllablesPerSecond.toLocaleString('en')} syllables/s |`,
+  `| cost floor: tokenize + strip the same text | ${speed.floorSyllablesPerSecond.toLocaleString('en')} syllables/s |`,
+  `| model load | ${speed.modelLoadMs} ms |`,
+  `| import + first \`restore()\` | ${speed.importAndFirstCallMs} ms |`,
+  `| peak RSS of the benchmark | ${speed.peakRssMiB} MiB |`,
+  `| package (packed / unpacked) | ${(speed.packedBytes / 1024).toFixed(0)} / ${(speed.unpackedBytes / 1024).toFixed(0)} KiB |`,
+].join('\n');
 const readmeUrl = new URL('../README.md', import.meta.url);
-const readme = readFileSync(readmeUrl, 'utf8');
-const marked = /<!-- bench:accuracy -->[\s\S]*?<!-- \/bench:accuracy -->/;
-if (marked.test(readme)) {
-  writeFileSync(readmeUrl, readme.replace(marked, `<!-- bench:accuracy -->\n${table}\n<!-- /bench:accuracy -->`));
+let readme = readFileSync(readmeUrl, 'utf8');
+for (const [name, body] of [['accuracy', table], ['ocr', ocrTable], ['speed', `${speedTable}\n\nMedian of ${speed.runs} runs on ${speed.machine}.`]]) {
+  const marked = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
+  readme = readme.replace(marked, `<!-- bench:${name} -->\n${body}\n<!-- /bench:${name} -->`);
 }
+writeFileSync(readmeUrl, readme);
 console.log(
   '\nwrote bench/results.json and bench/out/; check with: python3 ../shared/tools/vi-score.py data/resolution-88-hai-duong-2023.txt bench/out/resolution-88.restored.txt',
 );

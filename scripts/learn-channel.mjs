@@ -54,7 +54,7 @@ for (const scale of [1, 1.5, 2, 2.5])
       });
       if (!best || ok / n > best.acc) best = { acc: ok / n, weights: { scale, inexact, keepUnknown } };
     }
-channel = { ...channel, weights: best.weights };
+channel = { ...channel, weights: best.weights, crossValidated: Number(best.acc.toFixed(4)) };
 console.log(
   `weights ${JSON.stringify(best.weights)}: ${(100 * best.acc).toFixed(2)} % by two-fold cross-validation on the development lines`,
 );

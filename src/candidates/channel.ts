@@ -11,6 +11,8 @@ export interface Channel {
   fallback: { sameBase: number; other: number; deletion: number; insertion: number; split: number };
   /** Decoder weights: channel cost scale, penalty for any non-exact reading, penalty for keeping an unknown token. */
   weights: { scale: number; inexact: number; keepUnknown: number };
+  /** Accuracy the learner measured for these weights by two-fold cross-validation on its development lines. */
+  crossValidated?: number;
 }
 
 /** A starting channel for learning: marks may drop, a few classic confusions, everything else dear. */

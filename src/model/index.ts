@@ -44,8 +44,16 @@ export function createModel(tables: NgramTables, info: Record<string, unknown> =
     if (list) list.push(id);
     else groups.set(key, [id]);
   });
+  // A form the training text never showed sits at the unigram floor with every other such form; it is
+  // only worth proposing for letters no seen form has.
+  let floor = Number.POSITIVE_INFINITY;
+  for (const p of tables.uniLogProb) floor = Math.min(floor, p);
+  const seen = (id: number) => (tables.uniLogProb[id] as number) > floor + 1e-6;
   const lexicon = new Map<string, Uint32Array>();
-  for (const [key, ids] of groups) lexicon.set(key, Uint32Array.from(ids));
+  for (const [key, ids] of groups) {
+    const known = ids.filter(seen);
+    lexicon.set(key, Uint32Array.from(known.length > 0 ? known : ids));
+  }
   return backward ? { lm, backward: indexTables(backward), lexicon, info } : { lm, lexicon, info };
 }
 

@@ -1,0 +1,49 @@
+// Speed section: syllables per second in plain and OCR mode beside the cost floor (tokenize +
+// strip of the same text), model load time, import-plus-first-call latency, peak RSS, package size.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { loadModel, restore, serializeModel, defaultModel, stripDiacritics, tokenize } from '../dist/index.js';
+import { readData } from './docs.mjs';
+
+const RUNS = 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+function timeIt(fn) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+export function speedSection() {
+  const plainText = stripDiacritics(readData('resolution-88-hai-duong-2023.txt')).repeat(4);
+  const ocrText = readData('ocr-report-hai-duong-2023.txt');
+  const syllables = (t) => t.match(/\p{L}+/gu)?.length ?? 0;
+  const model = defaultModel();
+  restore(plainText.slice(0, 5000));
+  restore(ocrText, { ocr: true }); // warm the OCR reading cache once, as a long-running process would
+  const floorMs = timeIt(() => tokenize(stripDiacritics(plainText)));
+  const plainMs = timeIt(() => restore(plainText));
+  const ocrMs = timeIt(() => restore(ocrText, { ocr: true }));
+  const bytes = serializeModel(model);
+  const loadMs = timeIt(() => loadModel(bytes));
+  const probe = `const t=performance.now();const m=await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});m.restore('Tinh hinh kinh te nam 2023');console.log(performance.now()-t)`;
+  const firstCall = median(Array.from({ length: RUNS }, () => Number(spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).stdout)));
+  const pack = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
+  const per = (n, ms) => Math.round((n / ms) * 1000);
+  return {
+    machine: `${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, Node ${process.version}`,
+    runs: RUNS,
+    plainSyllablesPerSecond: per(syllables(plainText), plainMs),
+    ocrSyllablesPerSecond: per(syllables(ocrText), ocrMs),
+    floorSyllablesPerSecond: per(syllables(plainText), floorMs),
+    modelLoadMs: Number(loadMs.toFixed(1)),
+    importAndFirstCallMs: Number(firstCall.toFixed(1)),
+    peakRssMiB: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)),
+    packedBytes: pack.size,
+    unpackedBytes: pack.unpackedSize,
+  };
+}
