@@ -74,3 +74,16 @@ describe('createRestorer', () => {
     expect(r.restore('nam 2024')).toBe('năm 2024');
   });
 });
+
+describe('the README examples', () => {
+  it('plain mode', () => {
+    expect(restore('Tinh hinh thuc hien ke hoach phat trien kinh te - xa hoi nam 2023 cua tinh Hai Duong')).toBe(
+      'Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2023 của tỉnh Hải Dương',
+    );
+  });
+  it('OCR mode', () => {
+    expect(restore('PHAN THU NHAT\nTinh hinh thyc hién ké hoach phat trién kinh té - xa hdi nim 2023', { ocr: true })).toBe(
+      'PHẦN THỨ NHẤT\nTình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2023',
+    );
+  });
+});
