@@ -3,10 +3,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { restore, stripDiacritics, train } from '../dist/index.js';
 import { mostFrequentForm } from './baseline.mjs';
-import { ocrSection } from './ocr.mjs';
-import { speedSection } from './speed.mjs';
 import { CLEAN, readData } from './docs.mjs';
+import { ocrSection } from './ocr.mjs';
 import { scoreTexts } from './score.mjs';
+import { speedSection } from './speed.mjs';
 
 const out = (p) => new URL(`./out/${p}`, import.meta.url);
 mkdirSync(out(''), { recursive: true });
@@ -72,8 +72,11 @@ results.ocr = ocr;
 console.log(`\nOCR report, development lines ${ocr.lines} (${ocr.syllables} syllables), built-in model:`);
 console.log(`  raw OCR               ${pct(ocr.rawAccuracy)}   character error rate ${pct(ocr.rawCharErrorRate)}`);
 console.log(`  plain mode            ${pct(ocr.plainModeAccuracy)}`);
-console.log(`  --ocr                 ${pct(ocr.ocrModeAccuracy)}   character error rate ${pct(ocr.ocrModeCharErrorRate)}   (case-sensitive ${pct(ocr.ocrModeAccuracyCaseSensitive)})`);
-if (ocr.crossValidatedAccuracy !== null) console.log(`  --ocr, channel not trained on the scored half (2-fold CV): ${pct(ocr.crossValidatedAccuracy)}`);
+console.log(
+  `  --ocr                 ${pct(ocr.ocrModeAccuracy)}   character error rate ${pct(ocr.ocrModeCharErrorRate)}   (case-sensitive ${pct(ocr.ocrModeAccuracyCaseSensitive)})`,
+);
+if (ocr.crossValidatedAccuracy !== null)
+  console.log(`  --ocr, channel not trained on the scored half (2-fold CV): ${pct(ocr.crossValidatedAccuracy)}`);
 console.log(`  most frequent errors  ${ocr.topErrors.map(([e, c]) => `${e} ×${c}`).join(', ')}`);
 console.log(`  --ocr on the de-accented clean resolution (model trained on 001-003): ${pct(ocr.cleanResolutionInOcrMode)}`);
 
@@ -84,7 +87,9 @@ console.log(`\nSpeed (median of ${speed.runs} runs; ${speed.machine}):`);
 console.log(`  plain mode            ${speed.plainSyllablesPerSecond.toLocaleString('en')} syllables/s`);
 console.log(`  OCR mode              ${speed.ocrSyllablesPerSecond.toLocaleString('en')} syllables/s`);
 console.log(`  floor: tokenize+strip ${speed.floorSyllablesPerSecond.toLocaleString('en')} syllables/s`);
-console.log(`  model load ${speed.modelLoadMs} ms, import + first restore() ${speed.importAndFirstCallMs} ms, peak RSS ${speed.peakRssMiB} MiB, package ${(speed.packedBytes / 1024).toFixed(0)} KiB packed / ${(speed.unpackedBytes / 1024).toFixed(0)} KiB unpacked`);
+console.log(
+  `  model load ${speed.modelLoadMs} ms, import + first restore() ${speed.importAndFirstCallMs} ms, peak RSS ${speed.peakRssMiB} MiB, package ${(speed.packedBytes / 1024).toFixed(0)} KiB packed / ${(speed.unpackedBytes / 1024).toFixed(0)} KiB unpacked`,
+);
 
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -100,7 +105,9 @@ const ocrTable = [
   `| raw OCR | ${pct(ocr.rawAccuracy)} | ${pct(ocr.rawCharErrorRate)} |`,
   `| plain mode (marks only) | ${pct(ocr.plainModeAccuracy)} | |`,
   `| \`--ocr\` | ${pct(ocr.ocrModeAccuracy)} | ${pct(ocr.ocrModeCharErrorRate)} |`,
-  ...(ocr.crossValidatedAccuracy !== null ? [`| \`--ocr\`, channel learnt without the scored half (2-fold) | ${pct(ocr.crossValidatedAccuracy)} | |`] : []),
+  ...(ocr.crossValidatedAccuracy !== null
+    ? [`| \`--ocr\`, channel learnt without the scored half (2-fold) | ${pct(ocr.crossValidatedAccuracy)} | |`]
+    : []),
 ].join('\n');
 const speedTable = [
   '| measure | value |',
@@ -115,7 +122,11 @@ const speedTable = [
 ].join('\n');
 const readmeUrl = new URL('../README.md', import.meta.url);
 let readme = readFileSync(readmeUrl, 'utf8');
-for (const [name, body] of [['accuracy', table], ['ocr', ocrTable], ['speed', `${speedTable}\n\nMedian of ${speed.runs} runs on ${speed.machine}.`]]) {
+for (const [name, body] of [
+  ['accuracy', table],
+  ['ocr', ocrTable],
+  ['speed', `${speedTable}\n\nMedian of ${speed.runs} runs on ${speed.machine}.`],
+]) {
   const marked = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
   readme = readme.replace(marked, `<!-- bench:${name} -->\n${body}\n<!-- /bench:${name} -->`);
 }

@@ -2,7 +2,7 @@
 // strip of the same text), model load time, import-plus-first-call latency, peak RSS, package size.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { loadModel, restore, serializeModel, defaultModel, stripDiacritics, tokenize } from '../dist/index.js';
+import { defaultModel, loadModel, restore, serializeModel, stripDiacritics, tokenize } from '../dist/index.js';
 import { readData } from './docs.mjs';
 
 const RUNS = 5;
@@ -31,8 +31,14 @@ export function speedSection() {
   const bytes = serializeModel(model);
   const loadMs = timeIt(() => loadModel(bytes));
   const probe = `const t=performance.now();const m=await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});m.restore('Tinh hinh kinh te nam 2023');console.log(performance.now()-t)`;
-  const firstCall = median(Array.from({ length: RUNS }, () => Number(spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).stdout)));
-  const pack = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
+  const firstCall = median(
+    Array.from({ length: RUNS }, () =>
+      Number(spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).stdout),
+    ),
+  );
+  const pack = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  )[0];
   const per = (n, ms) => Math.round((n / ms) * 1000);
   return {
     machine: `${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, Node ${process.version}`,

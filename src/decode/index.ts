@@ -25,7 +25,13 @@ interface Column {
 }
 
 function column(size: number): Column {
-  return { count: 0, state: new Float64Array(size), score: new Float64Array(size), prev: new Int32Array(size), choice: new Uint16Array(size) };
+  return {
+    count: 0,
+    state: new Float64Array(size),
+    score: new Float64Array(size),
+    prev: new Int32Array(size),
+    choice: new Uint16Array(size),
+  };
 }
 
 /** Keep the `beam` best hypotheses of a column, compacting it in place. */
