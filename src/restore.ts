@@ -4,7 +4,7 @@ import { buildReadingIndex, type ReadingIndex, readings } from './candidates/ocr
 import { DEFAULT_BEAM, decode, type Position } from './decode/index.js';
 import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';
-import { EOS, normalizeWord, sentences, tokenKey, UNK } from './normalize/index.js';
+import { EOS, NUM, normalizeWord, sentences, tokenKey, UNK } from './normalize/index.js';
 import type { ToneStyle } from './orthography/syllable.js';
 import { copyCasePattern, detectToneStyle, renderWord } from './render/index.js';
 import { type Token, tokenize } from './tokenize/index.js';
@@ -67,16 +67,34 @@ function readingIndex(model: Model): ReadingIndex {
   return index;
 }
 
-/** An OCR word's position: its channel readings, plus "keep it as it is" when it is no known word. */
-function ocrPosition(model: Model, index: ReadingIndex, text: string): { pos: Position; keepFirst: boolean } {
-  const found = readings(index, model, text);
+/** Extra cost (nats) of reading a lone number as a word (`6` → ô, `13` → là) instead of keeping it. */
+const DIGITS_AS_WORD = 3;
+const LONE_DIGITS = /^\d{1,2}$/;
+
+/** A one- or two-digit number with words on both sides, which OCR may have made of a word. */
+function loneDigits(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.kind !== 'number' || !LONE_DIGITS.test(t.text)) return false;
+  const side = (j: number) => tokens[j]?.kind === 'space' && tokens[j]?.text === ' ' && tokens[j + (j < i ? -1 : 1)]?.kind === 'word';
+  return side(i - 1) && side(i + 1);
+}
+
+/**
+ * An OCR token's position: its channel readings, plus "keep it as it is" first when it is no known
+ * word (as an unknown word, or as a number for lone digits).
+ */
+function ocrPosition(model: Model, index: ReadingIndex, token: Token): { pos: Position; keepFirst: boolean } {
+  const found = readings(index, model, token.text);
   const { scale, inexact, keepUnknown } = (model.channel ?? PRIOR_CHANNEL).weights;
-  const known = model.lm.ids.get(normalizeWord(text));
+  const digits = token.kind === 'number';
+  const known = digits ? undefined : model.lm.ids.get(normalizeWord(token.text));
   const ids: number[] = [];
   const emit: number[] = [];
   const keepFirst = known === undefined;
-  if (keepFirst) ids.push(UNK), emit.push(-keepUnknown);
-  for (const r of found) ids.push(r.id), emit.push(r.cost === 0 ? 0 : -(scale * r.cost + inexact));
+  if (digits) ids.push(NUM), emit.push(0);
+  else if (keepFirst) ids.push(UNK), emit.push(-keepUnknown);
+  const extra = digits ? DIGITS_AS_WORD : 0;
+  for (const r of found) ids.push(r.id), emit.push(r.cost === 0 ? -extra : -(scale * r.cost + inexact + extra));
   return { pos: { ids, emit }, keepFirst };
 }
 
@@ -90,8 +108,8 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
     const keepFirst: boolean[] = [];
     const lattice = idx.map((i): Position => {
       const t = tokens[i] as Token;
-      if (t.kind === 'word' && index) {
-        const { pos, keepFirst: keep } = ocrPosition(model, index, t.text);
+      if (index && (t.kind === 'word' || loneDigits(tokens, i))) {
+        const { pos, keepFirst: keep } = ocrPosition(model, index, t);
         choosable.push(true);
         keepFirst.push(keep);
         return pos;

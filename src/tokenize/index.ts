@@ -24,7 +24,7 @@ const PATTERNS: [TokenKind, RegExp][] = [
  * In OCR text a word may hold digits and symbols that stand for letters (`c6` có, `16n` lớn,
  * `nghi¢p` nghiệp, `&` ở): a run of letters, digits and such symbols with at least one letter or symbol in it.
  */
-const OCR_WORD = /[\p{L}\p{M}0-9¢€&§¥©$]*[\p{L}¢€&§¥©$][\p{L}\p{M}0-9¢€&§¥©$]*/uy;
+const OCR_WORD = /[\p{L}\p{M}0-9¢€&§¥©$]*[\p{L}¢€&§¥©$](?:[\p{L}\p{M}0-9¢€&§¥©$]|[’‘](?=\p{L}))*/uy;
 /** Two or more digits after two or more letters are a footnote number glued on (`thôn20`), not letters. */
 const GLUED_NUMBER = /^([\s\S]*\p{L}[\s\S]*\p{L})(\d{2,})$/u;
 

@@ -12,6 +12,11 @@ const words = (line: string, ocr: boolean) =>
     .filter((t) => t.kind === 'word')
     .map((t) => t.text.toLowerCase());
 
+/** A digit or symbol in an OCR token usually stands for a letter: it costs less to pair against one. */
+const STAND_IN = /[^\p{L}]/u;
+const STAND_IN_COST = 0.4;
+
+/** Edit distance of clean letters `a` against OCR characters `b`, stand-ins cheap. */
 function distance(a: string, b: string): number {
   const d = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -19,7 +24,9 @@ function distance(a: string, b: string): number {
     d[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const t = d[j] as number;
-      d[j] = Math.min(t + 1, (d[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const ch = b[j - 1] as string;
+      const sub = a[i - 1] === ch ? 0 : STAND_IN.test(ch) ? STAND_IN_COST : 1;
+      d[j] = Math.min(t + 1, (d[j - 1] as number) + 1, prev + sub);
       prev = t;
     }
   }
@@ -35,6 +42,10 @@ export function pairWords(clean: string, ocr: string): [string, string][] {
   const g = words(clean, false);
   const o = words(ocr, true);
   const sim = (x: string, y: string) => distance(stripDiacritics(x), stripDiacritics(y)) / Math.max(x.length, y.length);
+  if (g.length === o.length) {
+    // Same number of words: pair them in order (the usual case), dropping only pairs nothing alike.
+    return g.flatMap((w, k) => (sim(w, o[k] as string) <= MAX_PAIR_DISTANCE ? [[w, o[k] as string] as [string, string]] : []));
+  }
   const d = Array.from({ length: g.length + 1 }, (_, i) => Array.from({ length: o.length + 1 }, (_, j) => i + j));
   const at = (i: number, j: number) => (d[i] as number[])[j] as number;
   for (let i = 1; i <= g.length; i++)
