@@ -49,9 +49,9 @@ const foldChannels = halves.map(([a, b]) =>
   ),
 );
 let best;
-for (const scale of [1, 1.5, 2, 2.5])
+for (const scale of [0.75, 1, 1.5, 2])
   for (const inexact of [0, 1, 2])
-    for (const keepUnknown of [4, 6, 8, 12]) {
+    for (const keepUnknown of [2, 3, 4, 6]) {
       let n = 0;
       let ok = 0;
       halves.forEach(([a, b], f) => {

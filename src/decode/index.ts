@@ -13,99 +13,91 @@ export interface Position {
 /** One position per word of a sentence. */
 export type Lattice = readonly Position[];
 
-/** The hypotheses alive after one position: parallel typed arrays, `count` of them in use. */
-interface Column {
-  count: number;
-  state: Float64Array;
-  score: Float64Array;
-  /** Index of the predecessor in the previous column. */
-  prev: Int32Array;
-  /** Candidate index chosen at this position. */
-  choice: Uint16Array;
-}
-
-function column(size: number): Column {
-  return {
-    count: 0,
-    state: new Float64Array(size),
-    score: new Float64Array(size),
-    prev: new Int32Array(size),
-    choice: new Uint16Array(size),
-  };
-}
-
-/** Keep the `beam` best hypotheses of a column, compacting it in place. */
-function prune(col: Column, beam: number): void {
-  if (col.count <= beam) return;
-  const sorted = col.score.slice(0, col.count).sort();
-  const threshold = sorted[col.count - beam] as number;
-  let kept = 0;
-  for (let h = 0; h < col.count && kept < beam; h++) {
-    if ((col.score[h] as number) < threshold) continue;
-    col.state[kept] = col.state[h] as number;
-    col.score[kept] = col.score[h] as number;
-    col.prev[kept] = col.prev[h] as number;
-    col.choice[kept] = col.choice[h] as number;
-    kept++;
-  }
-  col.count = kept;
-}
-
 /**
  * Best path through a lattice: Viterbi with a beam. Two hypotheses that end in the same two words
  * reach the same scorer state and are merged, keeping the better. Returns, per position, the index
- * of the chosen candidate.
+ * of the chosen candidate. All hypotheses of a sentence live in one set of flat typed arrays:
+ * position p owns the slice [start[p], start[p] + count[p]).
  */
 export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM): Uint16Array {
   const n = lattice.length;
+  let capacity = 1;
+  let widest = 1;
+  for (let p = 0, live = 1; p < n; p++) {
+    const k = (lattice[p] as Position).ids.length;
+    capacity += live * k;
+    widest = Math.max(widest, live * k);
+    live = Math.min(live * k, beam);
+  }
+  const state = new Float64Array(capacity);
+  const score = new Float64Array(capacity);
+  const prev = new Int32Array(capacity);
+  const choice = new Uint16Array(capacity);
+  const slot = new Int32Array(widest);
+  const order = new Float64Array(widest);
+  const start = new Int32Array(n + 1);
   const out = { state: 0 };
-  const columns: Column[] = [];
-  let cur = column(1);
-  cur.count = 1;
-  cur.state[0] = scorer.start;
+  state[0] = scorer.start;
+  let from = 0;
+  let to = 1;
   let prevK = 1;
   for (let p = 0; p < n; p++) {
     const { ids, emit } = lattice[p] as Position;
     const k = ids.length;
-    const next = column(cur.count * k);
-    // slot[choice at p-1][candidate at p] → hypothesis index in `next` (same last two words ⇒ same state).
-    const slot = new Int32Array(prevK * k).fill(-1);
-    for (let h = 0; h < cur.count; h++) {
-      const base = cur.score[h] as number;
-      const state = cur.state[h] as number;
-      const row = (cur.choice[h] as number) * k;
+    start[p] = to;
+    let end = to;
+    // slot[choice at p-1 × candidate at p] → hypothesis (same last two words ⇒ same state).
+    slot.fill(-1, 0, prevK * k);
+    for (let h = from; h < to; h++) {
+      const base = score[h] as number;
+      const st = state[h] as number;
+      const row = (choice[h] as number) * k;
       for (let c = 0; c < k; c++) {
-        const s = base + scorer.score(state, ids[c] as number, out) + (emit ? (emit[c] as number) : 0);
+        const s = base + scorer.score(st, ids[c] as number, out) + (emit ? (emit[c] as number) : 0);
         const at = slot[row + c] as number;
         if (at < 0) {
-          const i = next.count++;
-          slot[row + c] = i;
-          next.state[i] = out.state;
-          next.score[i] = s;
-          next.prev[i] = h;
-          next.choice[i] = c;
-        } else if (s > (next.score[at] as number)) {
-          next.score[at] = s;
-          next.prev[at] = h;
+          slot[row + c] = end;
+          state[end] = out.state;
+          score[end] = s;
+          prev[end] = h;
+          choice[end] = c;
+          end++;
+        } else if (s > (score[at] as number)) {
+          score[at] = s;
+          prev[at] = h;
         }
       }
     }
-    prune(next, beam);
-    columns.push(next);
-    cur = next;
+    if (end - to > beam) {
+      // Keep the `beam` best, compacting them to the front of this position's slice.
+      const m = end - to;
+      order.set(score.subarray(to, end));
+      const threshold = order.subarray(0, m).sort()[m - beam] as number;
+      let kept = to;
+      for (let h = to; h < end && kept < to + beam; h++) {
+        if ((score[h] as number) < threshold) continue;
+        state[kept] = state[h] as number;
+        score[kept] = score[h] as number;
+        prev[kept] = prev[h] as number;
+        choice[kept] = choice[h] as number;
+        kept++;
+      }
+      end = kept;
+    }
+    from = to;
+    to = end;
     prevK = k;
   }
-  let best = 0;
+  let best = from;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (let h = 0; h < cur.count; h++) {
-    const s = (cur.score[h] as number) + scorer.score(cur.state[h] as number, EOS, out);
+  for (let h = from; h < to; h++) {
+    const s = (score[h] as number) + scorer.score(state[h] as number, EOS, out);
     if (s > bestScore) (bestScore = s), (best = h);
   }
   const path = new Uint16Array(n);
   for (let p = n - 1, h = best; p >= 0; p--) {
-    const col = columns[p] as Column;
-    path[p] = col.choice[h] as number;
-    h = col.prev[h] as number;
+    path[p] = choice[h] as number;
+    h = prev[h] as number;
   }
   return path;
 }

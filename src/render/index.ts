@@ -2,6 +2,9 @@ import { normalizeWord } from '../normalize/index.js';
 import { setToneStyle, type ToneStyle, toneStyleOf } from '../orthography/syllable.js';
 import type { Token } from '../tokenize/index.js';
 
+/** A word of plain ASCII letters carries no mark and shows no tone style. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * Copy the case of `template` onto `word`, letter by letter (same length): lower, Capitalised,
  * ALL CAPS and mixed patterns all survive.
@@ -24,7 +27,7 @@ export function copyCase(template: string, word: string): string {
 export function detectToneStyle(tokens: readonly Token[]): ToneStyle {
   let balance = 0;
   for (const t of tokens) {
-    if (t.kind !== 'word') continue;
+    if (t.kind !== 'word' || ASCII.test(t.text)) continue;
     const style = toneStyleOf(t.text.normalize('NFC'));
     if (style) balance += style === 'new' ? 1 : -1;
   }
@@ -37,9 +40,10 @@ export function detectToneStyle(tokens: readonly Token[]): ToneStyle {
  * @example renderWord('Hoa', 'hòa', 'new') // 'Hoà'
  */
 export function renderWord(input: string, form: string, style: ToneStyle): string {
-  const nfc = input.normalize('NFC');
-  if (normalizeWord(nfc) === form) return input;
-  return copyCase(nfc, setToneStyle(form, style));
+  const plain = ASCII.test(input);
+  const nfc = plain ? input : input.normalize('NFC');
+  if (plain ? input.toLowerCase() === form : normalizeWord(nfc) === form) return input;
+  return copyCase(nfc, style === 'old' ? form : setToneStyle(form, style));
 }
 
 /**

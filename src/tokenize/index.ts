@@ -42,7 +42,10 @@ export interface TokenizeOptions {
  * @example tokenize('chậm⁴⁴, 8,16%').map((t) => t.text) // ['chậm', '⁴⁴', ',', ' ', '8,16%']
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
-  const patterns = options.ocr ? OCR_PATTERNS : PATTERNS;
+  const all = options.ocr ? OCR_PATTERNS : PATTERNS;
+  // Links cannot occur in a text without '@', 'http' or 'www.': skip their patterns there.
+  const links = text.includes('@') || text.includes('http') || text.includes('www.');
+  const patterns = links ? all : all.filter(([kind]) => kind !== 'link');
   const tokens: Token[] = [];
   let pos = 0;
   while (pos < text.length) {
