@@ -121,7 +121,9 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
     });
     return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM) };
   });
-  const style = !options.toneStyle || options.toneStyle === 'auto' ? detectToneStyle(tokens) : options.toneStyle;
+  // OCR marks are too garbled to show a tone convention: OCR mode writes the old one unless told.
+  const auto = !options.toneStyle || options.toneStyle === 'auto';
+  const style = auto ? (ocr ? 'old' : detectToneStyle(tokens)) : (options.toneStyle as ToneStyle);
   return { tokens, plan, style, scorer, ocr };
 }
 

@@ -105,7 +105,7 @@ async function runRestore(o: CliOptions): Promise<number> {
       if (r.error) {
         fail(r.file, r.error);
         failed = true;
-      }
+      } else if (o.output) process.stderr.write(`vi-restore: wrote ${o.output}\n`);
     },
   });
   progress.finish();

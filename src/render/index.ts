@@ -3,7 +3,7 @@ import { setToneStyle, type ToneStyle, toneStyleOf } from '../orthography/syllab
 import type { Token } from '../tokenize/index.js';
 
 /** A word of plain ASCII letters carries no mark and shows no tone style. */
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[A-Za-z]*$/;
 
 /**
  * Copy the case of `template` onto `word`, letter by letter (same length): lower, Capitalised,
