@@ -120,8 +120,10 @@ async function runRestore(o: CliOptions): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   try {
     const o = parseArgs(argv);
-    if (o.command === 'help') return (process.stdout.write(`${HELP}\n`), 0);
-    if (o.command === 'version') return (process.stdout.write(`${VERSION}\n`), 0);
+    if (o.command === 'help' || o.command === 'version') {
+      process.stdout.write(`${o.command === 'help' ? HELP : VERSION}\n`);
+      return 0;
+    }
     return o.command === 'train' ? await runTrain(o) : await runRestore(o);
   } catch (err) {
     if (err instanceof UsageError) {
