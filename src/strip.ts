@@ -1,4 +1,4 @@
-import { baseLetter } from './orthography/letters.js';
+import { plainLetters } from './orthography/letters.js';
 
 /** Combining marks Vietnamese uses: grave, acute, circumflex, tilde, breve, hook, horn, dot below. */
 const COMBINING_VI = /[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323]/g;
@@ -11,7 +11,5 @@ const COMBINING_VI = /[\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323]/g;
  */
 export function stripDiacritics(text: string): string {
   if (typeof text !== 'string') throw new TypeError(`stripDiacritics: text must be a string, got ${typeof text}`);
-  let out = '';
-  for (const ch of text) out += baseLetter(ch);
-  return out.replace(COMBINING_VI, '');
+  return plainLetters(text).replace(COMBINING_VI, '');
 }

@@ -87,6 +87,17 @@ export function baseLetter(ch: string): string {
   return stripMap.get(ch) ?? ch;
 }
 
+const MARKED_LETTER = new RegExp(`[${MARKED_LETTERS.join('')}]`, 'g');
+const plainOf = (ch: string) => stripMap.get(ch) as string;
+
+/**
+ * Replace every precomposed marked letter of `text` by its plain Latin letter (combining marks are left).
+ * @example plainLetters('Đầu tư') // 'Dau tu'
+ */
+export function plainLetters(text: string): string {
+  return text.replace(MARKED_LETTER, plainOf);
+}
+
 /** True for a, ă, â, e, ê, i, o, ô, ơ, u, ư, y in any tone and case. */
 export function isVowel(ch: string): boolean {
   const parts = toParts.get(ch);
