@@ -1,4 +1,4 @@
-import { buildHash, type HashIndex, lookup } from './hash.js';
+import { buildHash, type HashIndex } from './hash.js';
 
 /**
  * A back-off n-gram model (order 2 or 3) in typed arrays, natural-log probabilities.
@@ -35,19 +35,4 @@ export function indexTables(t: NgramTables): LanguageModel {
   const ids = new Map<string, number>();
   for (const [i, w] of t.vocab.entries()) ids.set(w, i);
   return { ...t, bigrams, trigrams, ids };
-}
-
-/**
- * Log-probability of `word` after the context `prev2 prev1` (prev2 = -1: only one word of context),
- * with back-off to shorter contexts. Allocates nothing.
- */
-export function logProb(lm: LanguageModel, prev2: number, prev1: number, word: number): number {
-  const v = lm.vocab.length;
-  const bi = lookup(lm.bigrams, prev1 * v + word);
-  const lower = bi >= 0 ? (lm.biLogProb[bi] as number) : (lm.uniBackoff[prev1] as number) + (lm.uniLogProb[word] as number);
-  if (prev2 < 0 || lm.order < 3) return lower;
-  const ctx = lookup(lm.bigrams, prev2 * v + prev1);
-  if (ctx < 0) return lower;
-  const tri = lookup(lm.trigrams, ctx * v + word);
-  return tri >= 0 ? (lm.triLogProb[tri] as number) : (lm.biBackoff[ctx] as number) + lower;
 }

@@ -1,6 +1,7 @@
 import { BOS, EOS } from '../normalize/index.js';
+import { lookup } from './hash.js';
 import type { Model } from './index.js';
-import { type LanguageModel, logProb } from './lm.js';
+import type { LanguageModel } from './lm.js';
 
 /**
  * What the decoder sees of a model: `score(state, word) → logProb, nextState`.
@@ -19,17 +20,42 @@ export interface Scorer {
 /** Weight of the backward model against the forward one. */
 export const BACKWARD_WEIGHT = 1;
 
-function backwardTerm(bw: LanguageModel, far: number, near: number, word: number): number {
-  // In the backward model the sentence is read right to left: our EOS is its BOS and vice versa.
-  const swap = (x: number) => (x === EOS ? BOS : x === BOS ? EOS : x);
-  return logProb(bw, swap(far), swap(near), swap(word));
+/** Entries of the per-scorer cache of word-pair lookups (a power of two). */
+const PAIR_CACHE_SIZE = 4096;
+
+/** In the backward model a sentence is read right to left: our EOS is its BOS and vice versa. */
+const swap = (x: number) => (x === EOS ? BOS : x === BOS ? EOS : x);
+
+/** Back-off log-probability of `word` after `prev` alone (a bigram or less). */
+function bigramLogProb(lm: LanguageModel, prev: number, word: number): number {
+  const bi = lookup(lm.bigrams, prev * lm.vocab.length + word);
+  return bi >= 0 ? (lm.biLogProb[bi] as number) : (lm.uniBackoff[prev] as number) + (lm.uniLogProb[word] as number);
 }
 
-/** The scorer of a model (forward, plus backward when the model has one). */
+/** Log-probability of `word` given the context bigram `ctx` (-1: unseen) and its back-off estimate `lower`. */
+function trigramLogProb(lm: LanguageModel, ctx: number, word: number, lower: number): number {
+  if (ctx < 0) return lower;
+  const tri = lookup(lm.trigrams, ctx * lm.vocab.length + word);
+  return tri >= 0 ? (lm.triLogProb[tri] as number) : (lm.biBackoff[ctx] as number) + lower;
+}
+
+/**
+ * The scorer of a model (forward, plus backward when the model has one). Each step needs the
+ * bigram of (previous word, word) in both directions and the context bigram of the state: the
+ * former are cached by word pair, the latter for the last state asked about (the decoder asks
+ * about every candidate of a position from one state in a row), so most steps cost two lookups.
+ */
 export function createScorer(model: Model, backwardWeight = BACKWARD_WEIGHT): Scorer {
   const { lm: fw, backward: bw } = model;
   const v = fw.vocab.length;
   const trigram = fw.order === 3;
+  const pairKey = new Float64Array(PAIR_CACHE_SIZE).fill(-1);
+  const pairFw = new Float64Array(PAIR_CACHE_SIZE);
+  const pairBwCtx = new Int32Array(PAIR_CACHE_SIZE);
+  const pairBw = new Float64Array(PAIR_CACHE_SIZE);
+  let lastState = -1;
+  let stateFwCtx = -1;
+  let stateBwLower = 0;
   return {
     vocabSize: v,
     start: v * v + BOS,
@@ -37,12 +63,27 @@ export function createScorer(model: Model, backwardWeight = BACKWARD_WEIGHT): Sc
       const prev1 = state % v;
       const prev2 = (state - prev1) / v;
       const none = prev2 === v;
-      let s = logProb(fw, none || !trigram ? -1 : prev2, prev1, word);
+      const key = prev1 * v + word;
+      const at = (Math.imul(key | 0, 0x9e3779b1) >>> 20) & (PAIR_CACHE_SIZE - 1);
+      if (pairKey[at] !== key) {
+        pairKey[at] = key;
+        pairFw[at] = bigramLogProb(fw, prev1, word);
+        if (bw) {
+          pairBwCtx[at] = lookup(bw.bigrams, swap(word) * v + swap(prev1));
+          pairBw[at] = bigramLogProb(bw, swap(word), swap(prev1));
+        }
+      }
+      if (state !== lastState) {
+        lastState = state;
+        stateFwCtx = trigram && !none ? lookup(fw.bigrams, prev2 * v + prev1) : -1;
+        if (bw && trigram && !none) stateBwLower = bigramLogProb(bw, swap(prev1), swap(prev2));
+      }
+      let s = trigram ? trigramLogProb(fw, stateFwCtx, word, pairFw[at] as number) : (pairFw[at] as number);
       if (bw) {
         if (trigram) {
-          if (!none) s += backwardWeight * backwardTerm(bw, word, prev1, prev2);
-          if (word === EOS) s += backwardWeight * backwardTerm(bw, -1, EOS, prev1);
-        } else s += backwardWeight * backwardTerm(bw, -1, word, prev1);
+          if (!none) s += backwardWeight * trigramLogProb(bw, pairBwCtx[at] as number, swap(prev2), stateBwLower);
+          if (word === EOS) s += backwardWeight * (pairBw[at] as number);
+        } else s += backwardWeight * (pairBw[at] as number);
       }
       out.state = prev1 * v + word;
       return s;
