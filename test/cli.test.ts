@@ -56,6 +56,22 @@ describe('vi-restore CLI: single input', () => {
     expect(readFileSync(out, 'utf8')).toBe('năm 2024');
     expect(readdirSync(join(dir, 'deep'))).toEqual(['x.txt']);
   });
+
+  it('restores a large input in chunks on worker threads, in order, as one thread would', () => {
+    const dir = tree();
+    const lines = Array.from({ length: 12000 }, (_, i) => `${i}: tinh hinh kinh te nam ${2000 + (i % 30)} tang truong`);
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, `${lines.join('\n')}\n`); // about 700 KB: three chunks
+    const one = run(['--jobs', '1', big]);
+    const two = run(['--jobs', '2', big]);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stdout.split('\n')[11999]).toBe('11999: tình hình kinh tế năm 2029 tăng trưởng');
+    const ocr = run(['--jobs', '2', '--ocr', '--output', join(dir, 'big.out'), big]);
+    expect(ocr.status).toBe(0);
+    expect(readFileSync(join(dir, 'big.out'), 'utf8').split('\n').length).toBe(12001);
+  });
 });
 
 describe('vi-restore CLI: batches', () => {

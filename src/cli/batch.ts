@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Model } from 'vi-restore';
 import { type Job, type JobResult, runJob } from './job.js';
+import { ChunkPool } from './pool.js';
 
 export interface BatchEvents {
   /** Some syllables of some file are done. */
@@ -17,6 +18,16 @@ export async function runBatch(
   modelPath: string | undefined,
   events: BatchEvents,
 ): Promise<void> {
+  if (jobs.length === 1 && threads > 1) {
+    // One input: its chunks go to the workers, which start only when a second chunk shows up.
+    let pool: ChunkPool | undefined;
+    try {
+      events.done(await runJob(jobs[0] as Job, model, events.progress, () => (pool ??= new ChunkPool(threads, modelPath))));
+    } finally {
+      await pool?.close();
+    }
+    return;
+  }
   if (threads <= 1 || jobs.length <= 1) {
     for (const job of jobs) events.done(await runJob(job, model, events.progress));
     return;

@@ -2,6 +2,7 @@ import { copyFileSync, createWriteStream, mkdirSync, renameSync, rmSync } from '
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { type Model, restore, restoreDetailed } from 'vi-restore';
+import type { ChunkPool } from './pool.js';
 import { InputError, readChunks } from './stream.js';
 
 /** Tokens the model is less sure of than this are counted as low-confidence in reports. */
@@ -47,8 +48,23 @@ function close(sink: Writable): Promise<void> {
   });
 }
 
-/** Restore one input into its output, chunk by chunk; never leaves a half-written output file. */
-export async function runJob(job: Job, model: Model | undefined, onChunk?: (syllables: number) => void): Promise<JobResult> {
+/** Chunks restored by a {@link ChunkPool}, in input order, until written. */
+interface Pending {
+  syllables: number;
+  text: Promise<string>;
+}
+
+/**
+ * Restore one input into its output, chunk by chunk; never leaves a half-written output file.
+ * With `pool` (a large input and several cores), chunks after the first go to worker threads,
+ * a few at a time, and are written in order.
+ */
+export async function runJob(
+  job: Job,
+  model: Model | undefined,
+  onChunk?: (syllables: number) => void,
+  pool?: () => ChunkPool,
+): Promise<JobResult> {
   const started = performance.now();
   const result: JobResult = {
     file: job.input,
@@ -68,7 +84,25 @@ export async function runJob(job: Job, model: Model | undefined, onChunk?: (syll
       sink = createWriteStream(tmp);
     } else if (job.input !== '-') for await (const _ of readChunks(job.input));
     const options = { ocr: job.ocr, ...(model ? { model } : {}) };
+    const pending: Pending[] = [];
+    const flush = async (keep: number) => {
+      while (pending.length > keep) {
+        const p = pending.shift() as Pending;
+        await write(sink, await p.text);
+        result.syllables += p.syllables;
+        onChunk?.(p.syllables);
+      }
+    };
+    let first = true;
     for await (const chunk of readChunks(job.input)) {
+      if (pool && !first && !job.detailed && !job.json) {
+        const text = pool().restore(chunk, job.ocr);
+        text.catch(() => {}); // awaited in order by flush; this only keeps an early failure from going unhandled
+        pending.push({ syllables: chunk.match(WORD)?.length ?? 0, text });
+        await flush(pool().depth);
+        continue;
+      }
+      first = false;
       let syllables: number;
       if (job.detailed || job.json) {
         const tokens = restoreDetailed(chunk, options);
@@ -95,6 +129,7 @@ export async function runJob(job: Job, model: Model | undefined, onChunk?: (syll
       result.syllables += syllables;
       onChunk?.(syllables);
     }
+    await flush(0);
     if (tmp && job.output) {
       await close(sink);
       if (job.backup) copyFileSync(job.output, `${job.output}.bak`);

@@ -30,6 +30,55 @@ const GLUED_NUMBER = /^([\s\S]*\p{L}[\s\S]*\p{L})(\d{2,})$/u;
 
 const OCR_PATTERNS: [TokenKind, RegExp][] = [...PATTERNS.slice(0, 3), ['word', OCR_WORD], ...PATTERNS.slice(3)];
 
+type Pattern = [TokenKind, RegExp];
+/** Patterns to try, by the class of the character at the position: see {@link classOf}. */
+type PatternTable = Pattern[][];
+
+enum CharClass {
+  AsciiLetter = 0,
+  Digit = 1,
+  Space = 2,
+  AsciiOther = 3,
+  Other = 4,
+}
+
+/** What can start at a character, so most positions try one or two patterns, not all eight. */
+function classOf(code: number): CharClass {
+  if (code >= 0x80) return CharClass.Other;
+  if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) return CharClass.AsciiLetter;
+  if (code >= 0x30 && code <= 0x39) return CharClass.Digit;
+  if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return CharClass.Space;
+  return CharClass.AsciiOther;
+}
+
+/**
+ * Kinds that cannot start at a character of each class: no footnote superscript, number or code is
+ * ASCII-letter-led; a plain word never starts with an ASCII digit or symbol; white space is only space.
+ * (The OCR word pattern, which may start with a digit, `&` or `$`, is listed as `ocr`, and is never dropped
+ * except at white space.)
+ */
+const CANNOT_START: Record<CharClass, ReadonlySet<TokenKind | 'ocr'>> = {
+  [CharClass.AsciiLetter]: new Set(['footnote', 'code', 'number', 'space']),
+  [CharClass.Digit]: new Set(['footnote', 'word', 'space']),
+  [CharClass.Space]: new Set(['link', 'footnote', 'code', 'number', 'word', 'ocr', 'punct']),
+  [CharClass.AsciiOther]: new Set(['footnote', 'code', 'number', 'word', 'space']),
+  [CharClass.Other]: new Set(),
+};
+
+function table(patterns: readonly Pattern[]): PatternTable {
+  const kindOf = ([kind, re]: Pattern) => (re === OCR_WORD ? 'ocr' : kind);
+  return [CharClass.AsciiLetter, CharClass.Digit, CharClass.Space, CharClass.AsciiOther, CharClass.Other].map((c) =>
+    patterns.filter((p) => !CANNOT_START[c].has(kindOf(p))),
+  );
+}
+
+const TABLES: PatternTable[] = [
+  table(PATTERNS.filter(([kind]) => kind !== 'link')),
+  table(PATTERNS),
+  table(OCR_PATTERNS.filter(([kind]) => kind !== 'link')),
+  table(OCR_PATTERNS),
+];
+
 export interface TokenizeOptions {
   /** Read OCR text: words may contain digits and symbols misread for letters. */
   ocr?: boolean;
@@ -42,14 +91,13 @@ export interface TokenizeOptions {
  * @example tokenize('chậm⁴⁴, 8,16%').map((t) => t.text) // ['chậm', '⁴⁴', ',', ' ', '8,16%']
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
-  const all = options.ocr ? OCR_PATTERNS : PATTERNS;
   // Links cannot occur in a text without '@', 'http' or 'www.': skip their patterns there.
   const links = text.includes('@') || text.includes('http') || text.includes('www.');
-  const patterns = links ? all : all.filter(([kind]) => kind !== 'link');
+  const table = TABLES[(options.ocr ? 2 : 0) + (links ? 1 : 0)] as PatternTable;
   const tokens: Token[] = [];
   let pos = 0;
   while (pos < text.length) {
-    for (const [kind, re] of patterns) {
+    for (const [kind, re] of table[classOf(text.charCodeAt(pos))] as Pattern[]) {
       re.lastIndex = pos;
       const m = re.exec(text);
       if (!m) continue;

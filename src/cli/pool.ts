@@ -1,0 +1,61 @@
+import { Worker } from 'node:worker_threads';
+
+/** A chunk of one input sent to a worker, and the worker's answer. */
+export interface ChunkTask {
+  id: number;
+  chunk: string;
+  ocr: boolean;
+}
+export interface ChunkDone {
+  id: number;
+  text?: string;
+  error?: string;
+}
+
+/**
+ * Worker threads that restore the chunks of one large input side by side. The caller keeps the
+ * order: it awaits each chunk's promise in turn, with a bounded number in flight.
+ */
+export class ChunkPool {
+  private readonly workers: Worker[];
+  private readonly waiting = new Map<number, { resolve: (text: string) => void; reject: (err: Error) => void }>();
+  private next = 0;
+
+  constructor(threads: number, modelPath: string | undefined) {
+    const url = new URL('./worker.js', import.meta.url);
+    this.workers = Array.from({ length: threads }, () => {
+      const worker = new Worker(url, { workerData: { modelPath } });
+      worker.on('message', (m: ChunkDone) => {
+        const w = this.waiting.get(m.id);
+        if (!w) return;
+        this.waiting.delete(m.id);
+        if (m.error !== undefined) w.reject(new Error(m.error));
+        else w.resolve(m.text as string);
+      });
+      worker.on('error', (err: Error) => {
+        for (const w of this.waiting.values()) w.reject(err);
+        this.waiting.clear();
+      });
+      return worker;
+    });
+  }
+
+  /** Restore one chunk on the next worker in turn. */
+  restore(chunk: string, ocr: boolean): Promise<string> {
+    const id = this.next++;
+    const worker = this.workers[id % this.workers.length] as Worker;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, chunk, ocr } satisfies ChunkTask);
+    });
+  }
+
+  /** How many chunks may be in flight at once: enough to keep every worker busy. */
+  get depth(): number {
+    return this.workers.length * 2;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
