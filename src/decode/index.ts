@@ -4,6 +4,10 @@ import { EOS } from '../normalize/index.js';
 /** Hypotheses kept per word; with few candidates per word this is exact Viterbi. */
 export const DEFAULT_BEAM = 24;
 
+/** Hypotheses more than this many nats below the best at a word are dropped (a threshold beam; dev: no
+ * change in accuracy down to 12 nats, plain leave-one-out and OCR lines 1-400, OCR mode twice as fast). */
+export const SCORE_BEAM = 12;
+
 /** The word ids a position may take (at least one), with optional log-score bonuses (OCR channel). */
 export interface Position {
   ids: ArrayLike<number>;
@@ -68,11 +72,19 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM): U
         }
       }
     }
-    if (end - to > beam) {
-      // Keep the `beam` best, compacting them to the front of this position's slice.
+    let top = Number.NEGATIVE_INFINITY;
+    for (let h = to; h < end; h++) if ((score[h] as number) > top) top = score[h] as number;
+    let floor = top - SCORE_BEAM;
+    let live = 0;
+    for (let h = to; h < end; h++) if ((score[h] as number) >= floor) live++;
+    if (live > beam) {
       const m = end - to;
       order.set(score.subarray(to, end));
-      const threshold = order.subarray(0, m).sort()[m - beam] as number;
+      floor = order.subarray(0, m).sort()[m - beam] as number;
+    }
+    if (live > beam || live < end - to) {
+      // Keep the best (at most `beam`, none far below the best), compacting them to the front of this position's slice.
+      const threshold = floor;
       let kept = to;
       for (let h = to; h < end && kept < to + beam; h++) {
         if ((score[h] as number) < threshold) continue;
