@@ -3,7 +3,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { restore, stripDiacritics, train } from '../dist/index.js';
 import { mostFrequentForm } from './baseline.mjs';
+import { comparePython } from './compare-python.mjs';
 import { CLEAN, readData } from './docs.mjs';
+import { largeInput } from './large.mjs';
 import { ocrSection } from './ocr.mjs';
 import { scoreTexts } from './score.mjs';
 import { speedSection } from './speed.mjs';
@@ -91,9 +93,34 @@ console.log(
   `  model load ${speed.modelLoadMs} ms, import + first restore() ${speed.importAndFirstCallMs} ms, peak RSS ${speed.peakRssMiB} MiB, package ${(speed.packedBytes / 1024).toFixed(0)} KiB packed / ${(speed.unpackedBytes / 1024).toFixed(0)} KiB unpacked`,
 );
 
+// 5. A large input through the CLI: wall time and the child's peak RSS (BENCH_LARGE_MB, default 20).
+const large = await largeInput();
+speed.large = large;
+console.log(`\nLarge input: ${large.command}`);
+console.log(
+  `  ${large.seconds} s, ${large.mibPerSecond} MiB/s, ${large.syllablesPerSecond.toLocaleString('en')} syllables/s, peak RSS ${large.peakRssMiB} MiB`,
+);
+
+// 6. Whole-process CLI against a pure-Python bigram Viterbi on ~1M words (minutes: only with BENCH_PYTHON=1).
+if (process.env.BENCH_PYTHON === '1') {
+  const py = comparePython();
+  speed.python = py;
+  if (py.skipped) console.log(`\nPython comparison skipped: ${py.skipped}`);
+  else {
+    console.log(`\nWhole process on ${py.input.words.toLocaleString('en')} words (${py.input.sizedBy}), median of ${py.runs}:`);
+    for (const r of py.results)
+      console.log(
+        `  ${r.name.padEnd(50)} ${r.seconds.toFixed(2).padStart(7)} s  ${pct(r.accuracy)}${r.speedup ? `  ×${r.speedup} vs Python` : ''}`,
+      );
+    console.log(
+      `  Python output on one copy, by ../shared/tools/vi-score.py: ${typeof py.pythonOneCopyViScoreAccuracy === 'number' ? pct(py.pythonOneCopyViScoreAccuracy) : py.pythonOneCopyViScoreAccuracy}`,
+    );
+  }
+} else console.log('\nPython comparison not run (takes about 2 minutes): BENCH_PYTHON=1 npm run bench');
+
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
-// 5. The README's tables, between their markers.
+// 7. The README's tables, between their markers.
 const table = [
   '| held-out text | syllables | vi-restore | most-frequent-form baseline |',
   '|---|---:|---:|---:|',
@@ -119,6 +146,11 @@ const speedTable = [
   `| import + first \`restore()\` | ${speed.importAndFirstCallMs} ms |`,
   `| peak RSS of the benchmark | ${speed.peakRssMiB} MiB |`,
   `| package (packed / unpacked) | ${(speed.packedBytes / 1024).toFixed(0)} / ${(speed.unpackedBytes / 1024).toFixed(0)} KiB |`,
+  `| CLI on ${large.mib} MiB, \`node dist/cli.js BIG > /dev/null\` | ${large.seconds} s, ${large.mibPerSecond} MiB/s, peak RSS ${large.peakRssMiB} MiB |`,
+  ...(speed.python?.results ?? []).map(
+    (r) =>
+      `| whole process, ${(speed.python.input.words / 1e6).toFixed(2)}M words: ${r.name} | ${r.seconds} s${r.speedup ? ` (×${r.speedup} vs Python)` : ''}, accuracy ${pct(r.accuracy)} |`,
+  ),
 ].join('\n');
 const readmeUrl = new URL('../README.md', import.meta.url);
 let readme = readFileSync(readmeUrl, 'utf8');

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { scanUtf8 } from './utf8.js';
 
 /** Text is restored in pieces of about this many characters, cut at a blank line or a line break. */
-export const CHUNK_CHARS = 1 << 18;
+export const CHUNK_CHARS = 1 << 16;
 
 /** Something wrong with an input's bytes (binary, not UTF-8): the file is skipped and named. */
 export class InputError extends Error {}
