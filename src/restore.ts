@@ -67,6 +67,10 @@ function readingIndex(model: Model): ReadingIndex {
   return index;
 }
 
+/** Readings this many nats less likely than the best reading of their token are not proposed (dev lines
+ * 1-400: no change in accuracy down to 8; OCR mode ~15 % faster). */
+const READING_BEAM = 9;
+
 /** Extra cost (nats) of reading a lone number as a word (`6` → ô, `13` → là) instead of keeping it. */
 const DIGITS_AS_WORD = 3;
 const LONE_DIGITS = /^\d{1,2}$/;
@@ -94,7 +98,13 @@ function ocrPosition(model: Model, index: ReadingIndex, token: Token): { pos: Po
   if (digits) ids.push(NUM), emit.push(0);
   else if (keepFirst) ids.push(UNK), emit.push(-keepUnknown);
   const extra = digits ? DIGITS_AS_WORD : 0;
-  for (const r of found) ids.push(r.id), emit.push(r.cost === 0 ? -extra : -(scale * r.cost + inexact + extra));
+  let best = Number.NEGATIVE_INFINITY;
+  for (const r of found) {
+    const e = r.cost === 0 ? -extra : -(scale * r.cost + inexact + extra);
+    if (e < best - READING_BEAM) continue;
+    best = Math.max(best, e);
+    ids.push(r.id), emit.push(e);
+  }
   return { pos: { ids, emit }, keepFirst };
 }
 
