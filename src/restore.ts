@@ -1,7 +1,7 @@
 import { PRIOR_CHANNEL } from './candidates/channel.js';
 import { candidates } from './candidates/index.js';
 import { buildReadingIndex, type ReadingIndex, readings } from './candidates/ocr.js';
-import { DEFAULT_BEAM, decode, type Position } from './decode/index.js';
+import { DEFAULT_BEAM, DecodeBuffers, decode, type Position } from './decode/index.js';
 import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';
 import { EOS, NUM, normalizeWord, sentences, tokenKey, UNK } from './normalize/index.js';
@@ -112,6 +112,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
   const ocr = options.ocr === true;
   const tokens = tokenize(text, { ocr });
   const scorer = createScorer(model);
+  const buffers = new DecodeBuffers();
   const index = ocr ? readingIndex(model) : undefined;
   const plan = sentences(tokens).map((idx): Planned => {
     const choosable: boolean[] = [];
@@ -129,7 +130,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
       keepFirst.push(false);
       return { ids: ids?.length ? ids : [fixedId(model, t)] };
     });
-    return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM) };
+    return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM, buffers) };
   });
   // OCR marks are too garbled to show a tone convention: OCR mode writes the old one unless told.
   const auto = !options.toneStyle || options.toneStyle === 'auto';

@@ -18,12 +18,42 @@ export interface Position {
 export type Lattice = readonly Position[];
 
 /**
+ * Typed arrays a decoder fills, kept between the sentences of one call so each sentence does not
+ * allocate its own; they grow when a sentence needs more. Make one per call: never share it.
+ */
+export class DecodeBuffers {
+  state = new Float64Array(0);
+  score = new Float64Array(0);
+  prev = new Int32Array(0);
+  choice = new Uint16Array(0);
+  slot = new Int32Array(0);
+  order = new Float64Array(0);
+
+  /** Make room for `capacity` hypotheses, `widest` of them at one position. */
+  ensure(capacity: number, widest: number): this {
+    if (this.state.length < capacity) {
+      const size = Math.max(capacity, this.state.length * 2);
+      this.state = new Float64Array(size);
+      this.score = new Float64Array(size);
+      this.prev = new Int32Array(size);
+      this.choice = new Uint16Array(size);
+    }
+    if (this.slot.length < widest) {
+      const size = Math.max(widest, this.slot.length * 2);
+      this.slot = new Int32Array(size);
+      this.order = new Float64Array(size);
+    }
+    return this;
+  }
+}
+
+/**
  * Best path through a lattice: Viterbi with a beam. Two hypotheses that end in the same two words
  * reach the same scorer state and are merged, keeping the better. Returns, per position, the index
- * of the chosen candidate. All hypotheses of a sentence live in one set of flat typed arrays:
- * position p owns the slice [start[p], start[p] + count[p]).
+ * of the chosen candidate. All hypotheses of a sentence live in one set of flat typed arrays
+ * (`buffers`, reused from sentence to sentence), each position's in a slice after the previous one's.
  */
-export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM): Uint16Array {
+export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM, buffers = new DecodeBuffers()): Uint16Array {
   const n = lattice.length;
   let capacity = 1;
   let widest = 1;
@@ -33,13 +63,7 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM): U
     widest = Math.max(widest, live * k);
     live = Math.min(live * k, beam);
   }
-  const state = new Float64Array(capacity);
-  const score = new Float64Array(capacity);
-  const prev = new Int32Array(capacity);
-  const choice = new Uint16Array(capacity);
-  const slot = new Int32Array(widest);
-  const order = new Float64Array(widest);
-  const start = new Int32Array(n + 1);
+  const { state, score, prev, choice, slot, order } = buffers.ensure(capacity, widest);
   const out = { state: 0 };
   state[0] = scorer.start;
   let from = 0;
@@ -48,7 +72,6 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM): U
   for (let p = 0; p < n; p++) {
     const { ids, emit } = lattice[p] as Position;
     const k = ids.length;
-    start[p] = to;
     let end = to;
     // slot[choice at p-1 × candidate at p] → hypothesis (same last two words ⇒ same state).
     slot.fill(-1, 0, prevK * k);
