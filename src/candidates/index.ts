@@ -3,6 +3,7 @@ import { decomposeLetter } from '../orthography/letters.js';
 import { stripDiacritics } from '../strip.js';
 
 const NO_IDS = new Uint32Array(0);
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** True when `form` keeps every mark the (lower-case, NFC) input already has. */
 export function keepsMarks(input: string, form: string): boolean {
@@ -25,6 +26,8 @@ export function keepsMarks(input: string, form: string): boolean {
  * @example candidates(model, 'Tinh').map((id) => model.lm.vocab[id]) // ['tình', 'tính', 'tinh', 'tỉnh', …]
  */
 export function candidates(model: Model, word: string): Uint32Array {
+  // Unaccented input (the usual case) is its own key: no normalizing, no stripping.
+  if (ASCII.test(word)) return model.lexicon.get(word.toLowerCase()) ?? NO_IDS;
   const lower = word.normalize('NFC').toLowerCase();
   const key = stripDiacritics(lower);
   const ids = model.lexicon.get(key);
