@@ -3,7 +3,7 @@ import { decomposeLetter } from '../orthography/letters.js';
 import { stripDiacritics } from '../strip.js';
 
 const NO_IDS = new Uint32Array(0);
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[A-Za-z]*$/;
 
 /** True when `form` keeps every mark the (lower-case, NFC) input already has. */
 export function keepsMarks(input: string, form: string): boolean {
