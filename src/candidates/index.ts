@@ -3,7 +3,7 @@ import { decomposeLetter } from '../orthography/letters.js';
 import { stripDiacritics } from '../strip.js';
 
 const NO_IDS = new Uint32Array(0);
-const ASCII = /^[A-Za-z]*$/;
+const ASCII_LETTERS = /^[A-Za-z]*$/;
 
 /** True when `form` keeps every mark the (lower-case, NFC) input already has. */
 export function keepsMarks(input: string, form: string): boolean {
@@ -27,7 +27,7 @@ export function keepsMarks(input: string, form: string): boolean {
  */
 export function candidates(model: Model, word: string): Uint32Array {
   // Unaccented input (the usual case) is its own key: no normalizing, no stripping.
-  if (ASCII.test(word)) return model.lexicon.get(word.toLowerCase()) ?? NO_IDS;
+  if (ASCII_LETTERS.test(word)) return model.lexicon.get(word.toLowerCase()) ?? NO_IDS;
   const lower = word.normalize('NFC').toLowerCase();
   const key = stripDiacritics(lower);
   const ids = model.lexicon.get(key);
