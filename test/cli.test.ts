@@ -129,6 +129,23 @@ describe('vi-restore CLI: batches', () => {
     const r = run(['--out-dir', join(dir, 'out'), join(dir, 'in')]);
     expect(r.stderr).toBe('');
   });
+
+  // util-linux `script` gives the CLI a terminal; skipped where it is missing.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('draws a progress bar on a terminal (files, syllables/s), and none with --quiet', () => {
+    const dir = tree();
+    const inTerminal = (args: string[]) =>
+      spawnSync('script', ['-qec', [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], {
+        encoding: 'utf8',
+      });
+    const shown = inTerminal(['--out-dir', join(dir, 'out'), join(dir, 'in')]);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/\r\[#+\] 2\/2 files +\d+k syl\/s/);
+    const quiet = inTerminal(['--quiet', '--out-dir', join(dir, 'out2'), join(dir, 'in')]);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).not.toContain('files');
+    expect(readFileSync(join(dir, 'out2', 'sub', 'b.txt'), 'utf8')).toBe('kế hoạch năm 2024\n');
+  });
 });
 
 describe('vi-restore CLI: usage', () => {
