@@ -38,6 +38,19 @@ describe('vi-restore CLI: single input', () => {
     expect(r.stdout).toContain('13/15');
   });
 
+  it('keeps a byte-order mark and CRLF line ends byte for byte, in both modes', () => {
+    const dir = tree();
+    const file = join(dir, 'bom.txt');
+    writeFileSync(file, '\ufeffTinh hinh\r\nkinh te\r\n');
+    for (const mode of [[], ['--ocr']]) {
+      const r = spawnSync(process.execPath, [CLI, ...mode, file]);
+      expect(r.status).toBe(0);
+      expect(r.stdout.toString('utf8')).toBe('\ufeffTình hình\r\nkinh tế\r\n');
+    }
+    expect(run(['--in-place', file, join(dir, 'in', 'a.txt')]).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('\ufeffTình hình\r\nkinh tế\r\n');
+  });
+
   it('writes --json lines, one per token', () => {
     const lines = run(['--json'], 'nam 2024')
       .stdout.trim()

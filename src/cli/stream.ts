@@ -26,7 +26,8 @@ function cutPoint(text: string): number {
  */
 export async function* readChunks(path: string): AsyncGenerator<string> {
   const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
-  const decoder = new TextDecoder('utf-8');
+  // ignoreBOM: keep a byte-order mark as text, so it is written back like every other character.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let pending = new Uint8Array(0);
   let offset = 0;
   let lines = 0;
