@@ -205,6 +205,13 @@ describe('vi-restore CLI: usage', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/not a vi-restore model/);
   });
+
+  it('names a missing --model file in plain words', () => {
+    const r = run(['--model', '/no/such/model.bin'], 'nam');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('vi-restore: --model /no/such/model.bin: no such file or directory\n');
+  });
 });
 
 describe('vi-restore train', () => {

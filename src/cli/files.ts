@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { reason } from './io.js';
 
 /** One input of a run: where to read it, its name relative to what was given, or why it cannot be read. */
 export interface Input {
@@ -42,8 +43,7 @@ export function expandInputs(args: readonly string[]): Input[] {
     try {
       isDir = statSync(arg).isDirectory();
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      out.push({ path: arg, rel: arg, error: code === 'ENOENT' ? 'no such file or directory' : (err as Error).message });
+      out.push({ path: arg, rel: arg, error: reason(err) });
       continue;
     }
     if (isDir) walk(arg, arg, out);

@@ -2,6 +2,7 @@ import { copyFileSync, createWriteStream, mkdirSync, renameSync, rmSync } from '
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { type Model, restore, restoreDetailed } from 'vi-restore';
+import { reason } from './io.js';
 import type { ChunkPool } from './pool.js';
 import { InputError, readChunks } from './stream.js';
 
@@ -141,17 +142,7 @@ export async function runJob(
       sink.destroy();
       rmSync(tmp, { force: true });
     }
-    const e = err as NodeJS.ErrnoException;
-    result.error =
-      err instanceof InputError
-        ? err.message
-        : e.code === 'ENOENT'
-          ? 'no such file or directory'
-          : e.code === 'EACCES'
-            ? 'permission denied'
-            : e.code === 'EISDIR'
-              ? 'is a directory'
-              : e.message;
+    result.error = err instanceof InputError ? err.message : reason(err);
   }
   result.ms = Math.round(performance.now() - started);
   return result;

@@ -4,7 +4,7 @@ import { loadModel, type Model, serializeModel, train } from 'vi-restore';
 import { type CliOptions, HELP, parseArgs, UsageError } from './args.js';
 import { runBatch } from './batch.js';
 import { expandInputs, type Input } from './files.js';
-import { writeAtomic } from './io.js';
+import { reason, writeAtomic } from './io.js';
 import type { Job, JobResult } from './job.js';
 import { createProgress } from './progress.js';
 import { InputError, readChunks } from './stream.js';
@@ -33,7 +33,7 @@ async function runTrain(o: CliOptions): Promise<number> {
     try {
       texts.push(await readWhole(input.path));
     } catch (err) {
-      fail(input.path, err instanceof InputError ? err.message : (err as Error).message);
+      fail(input.path, err instanceof InputError ? err.message : reason(err));
       failed = true;
     }
   }
@@ -91,7 +91,7 @@ async function runRestore(o: CliOptions): Promise<number> {
     try {
       model = loadModel(readFileSync(o.model));
     } catch (err) {
-      fail(o.model, (err as Error).message);
+      fail(`--model ${o.model}`, reason(err));
       return 1;
     }
   }

@@ -84,7 +84,8 @@ function fail(why: string): never {
 /** Parse and check model bytes; throws a clear error, never returns half a model. */
 export function readParts(bytes: Uint8Array): ModelParts {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('loadModel: bytes must be a Uint8Array');
-  if (bytes.length < MAGIC.length + 16 || bytes.length > MAX_FILE_BYTES) fail(`size ${bytes.length} bytes`);
+  if (bytes.length < MAGIC.length + 16) fail(`only ${bytes.length} bytes, too short for the header`);
+  if (bytes.length > MAX_FILE_BYTES) fail(`${bytes.length} bytes, more than the ${MAX_FILE_BYTES} a model may have`);
   for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC[i]) fail('wrong magic bytes');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
