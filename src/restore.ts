@@ -155,16 +155,32 @@ export function render(model: Model, a: Analysis): string[] {
   return out;
 }
 
-/** Log-score of the whole sentence with candidate `c` at position p and the best path everywhere else. */
-function pathScore(scorer: Scorer, plan: Planned, p: number, c: number): number {
+/** Scorer states along the best path: `states[q]` is the state before position q (q = n: before EOS). */
+function pathStates(scorer: Scorer, plan: Planned): number[] {
   const out = { state: scorer.start };
+  const states = [scorer.start];
+  plan.lattice.forEach((pos, q) => {
+    scorer.score(out.state, pos.ids[plan.path[q] as number] as number, out);
+    states.push(out.state);
+  });
+  return states;
+}
+
+/**
+ * Log-score of the sentence with candidate `c` at position p and the best path everywhere else, less
+ * what every candidate at p shares: a word only reaches the scores of the next two steps (a state is
+ * the last two words), so only steps p to p + 2 and, near the end, the sentence end are summed.
+ */
+function windowScore(scorer: Scorer, plan: Planned, states: readonly number[], p: number, c: number): number {
+  const n = plan.lattice.length;
+  const out = { state: states[p] as number };
   let s = 0;
-  for (let q = 0; q < plan.lattice.length; q++) {
+  for (let q = p; q < Math.min(p + 3, n); q++) {
     const { ids, emit } = plan.lattice[q] as Position;
     const k = q === p ? c : (plan.path[q] as number);
     s += scorer.score(out.state, ids[k] as number, out) + (emit ? (emit[k] as number) : 0);
   }
-  return s + scorer.score(out.state, EOS, out);
+  return p + 3 >= n ? s + scorer.score(out.state, EOS, out) : s;
 }
 
 /** Per-token records with confidence and alternatives. */
@@ -178,11 +194,12 @@ export function details(model: Model, a: Analysis): RestoredToken[] {
     alternatives: [],
   }));
   for (const plan of a.plan) {
+    const states = pathStates(a.scorer, plan);
     plan.idx.forEach((i, p) => {
       const n = (plan.lattice[p] as Position).ids.length;
       if (!plan.choosable[p] || n < 2) return;
       const input = (a.tokens[i] as Token).text;
-      const scored = Array.from({ length: n }, (_, c) => ({ c, s: pathScore(a.scorer, plan, p, c) })).sort((x, y) => y.s - x.s);
+      const scored = Array.from({ length: n }, (_, c) => ({ c, s: windowScore(a.scorer, plan, states, p, c) })).sort((x, y) => y.s - x.s);
       const top = (scored[0] as { s: number }).s;
       const total = scored.reduce((sum, x) => sum + Math.exp(x.s - top), 0);
       const share = (s: number) => Math.exp(s - top) / total;
