@@ -11,7 +11,7 @@ const ASCII = /^[A-Za-z]*$/;
  * @example copyCase('HAI', 'hải') // 'HẢI'
  */
 export function copyCase(template: string, word: string): string {
-  if (template.length !== word.length) return word;
+  if (template.length !== word.length || template === template.toLowerCase()) return word;
   let out = '';
   for (let i = 0; i < word.length; i++) {
     const t = template[i] as string;
