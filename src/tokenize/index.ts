@@ -94,10 +94,23 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   // Links cannot occur in a text without '@', 'http' or 'www.': skip their patterns there.
   const links = text.includes('@') || text.includes('http') || text.includes('www.');
   const table = TABLES[(options.ocr ? 2 : 0) + (links ? 1 : 0)] as PatternTable;
+  // Plain text without links: a run of ASCII letters (or spaces) that ends in ASCII is a whole word
+  // (or space) token, so the regular expressions are needed only where other characters are.
+  const fast = !options.ocr && !links;
   const tokens: Token[] = [];
   let pos = 0;
   while (pos < text.length) {
-    for (const [kind, re] of table[classOf(text.charCodeAt(pos))] as Pattern[]) {
+    const cls = classOf(text.charCodeAt(pos));
+    if (fast && (cls === CharClass.AsciiLetter || cls === CharClass.Space)) {
+      let end = pos + 1;
+      while (end < text.length && classOf(text.charCodeAt(end)) === cls) end++;
+      if (end === text.length || text.charCodeAt(end) < 0x80) {
+        tokens.push({ kind: cls === CharClass.Space ? 'space' : 'word', text: text.slice(pos, end), start: pos });
+        pos = end;
+        continue;
+      }
+    }
+    for (const [kind, re] of table[cls] as Pattern[]) {
       re.lastIndex = pos;
       const m = re.exec(text);
       if (!m) continue;
