@@ -1,6 +1,7 @@
+import { details } from './details.js';
 import { DEFAULT_MODEL } from './model/default.generated.js';
 import { loadModel, type Model } from './model/index.js';
-import { analyse, type RestoreOptions as CoreOptions, details, type RestoredToken, render } from './restore.js';
+import { analyse, type RestoreOptions as CoreOptions, type RestoredToken, render } from './restore.js';
 
 export type { RestoredToken };
 
