@@ -61,8 +61,10 @@ interface LetterCosts {
 }
 
 class Search {
-  readonly out: Reading[] = [];
+  out: Reading[] = [];
   private readonly letterCosts = new Map<string, LetterCosts>();
+  /** One cost row per trie depth, reused: a depth's row is only needed until its subtree is done. */
+  private readonly rows: Float64Array[] = [];
   readonly ins: Float64Array;
 
   constructor(
@@ -86,11 +88,15 @@ class Search {
     return lc;
   }
 
-  walk(node: TrieNode, row: Float64Array, bound: number): void {
+  walk(node: TrieNode, row: Float64Array, bound: number, depth = 0): void {
     const m = this.obs.length;
+    let next = this.rows[depth];
+    if (!next) {
+      next = new Float64Array(m + 1);
+      this.rows[depth] = next;
+    }
     for (let k = 0; k < node.letters.length; k++) {
       const { del, sub, split } = this.costs(node.letters[k] as string);
-      const next = new Float64Array(m + 1);
       let best = (row[0] as number) + del;
       next[0] = best;
       for (let j = 1; j <= m; j++) {
@@ -109,7 +115,7 @@ class Search {
       if (best > bound) continue;
       const child = node.nodes[k] as TrieNode;
       if (child.id >= 0 && (next[m] as number) <= bound) this.out.push({ id: child.id, cost: next[m] as number });
-      this.walk(child, next, bound);
+      this.walk(child, next, bound, depth + 1);
     }
   }
 }
@@ -124,10 +130,11 @@ export function readings(index: ReadingIndex, model: Model, token: string): Read
   if (cached) return cached;
   const exact = new Set(model.lexicon.get(stripDiacritics(obs)) ?? []);
   let found: Reading[] = [];
+  const search = new Search(index.channel, obs);
+  const root = new Float64Array(obs.length + 1);
+  for (let j = 1; j <= obs.length; j++) root[j] = (root[j - 1] as number) + (search.ins[j - 1] as number);
   for (const bound of COST_BOUNDS) {
-    const search = new Search(index.channel, obs);
-    const root = new Float64Array(obs.length + 1);
-    for (let j = 1; j <= obs.length; j++) root[j] = (root[j - 1] as number) + (search.ins[j - 1] as number);
+    search.out = [];
     search.walk(index.root, root, bound);
     found = search.out;
     if (found.filter((r) => !exact.has(r.id)).length + exact.size >= MAX_READINGS) break;
