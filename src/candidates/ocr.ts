@@ -2,9 +2,12 @@ import type { Model } from '../model/index.js';
 import { stripDiacritics } from '../strip.js';
 import { type Channel, opCost } from './channel.js';
 
-/** Channel-cost bounds (nats) tried in turn until enough readings are found, and how many to keep. */
+/**
+ * Channel-cost bounds (nats) tried in turn until enough readings are found, and how many to keep
+ * (dev 2-fold CV by MAX_READINGS: 12 → 93.6 %, 16 → 94.3 %, 20 → 94.4 %, 32 → 94.6 %, each step slower).
+ */
 export const COST_BOUNDS = [6, 10, 14];
-export const MAX_READINGS = 12;
+export const MAX_READINGS = 20;
 /** Distinct tokens whose readings are remembered per model. */
 const CACHE_SIZE = 50_000;
 
