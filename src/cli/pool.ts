@@ -20,6 +20,8 @@ export class ChunkPool {
   private readonly workers: Worker[];
   private readonly waiting = new Map<number, { resolve: (text: string) => void; reject: (err: Error) => void }>();
   private next = 0;
+  private failure: Error | undefined;
+  private closing = false;
 
   constructor(threads: number, modelPath: string | undefined) {
     const url = new URL('./worker.js', import.meta.url);
@@ -32,9 +34,15 @@ export class ChunkPool {
         if (m.error !== undefined) w.reject(new Error(m.error));
         else w.resolve(m.text as string);
       });
-      worker.on('error', (err: Error) => {
+      const broken = (err: Error) => {
+        // A worker that dies takes the pool with it: what waits fails now, what comes later fails at once.
+        this.failure ??= err;
         for (const w of this.waiting.values()) w.reject(err);
         this.waiting.clear();
+      };
+      worker.on('error', broken);
+      worker.on('exit', (code) => {
+        if (!this.closing) broken(new Error(`a worker thread stopped (exit code ${code})`));
       });
       return worker;
     });
@@ -42,6 +50,7 @@ export class ChunkPool {
 
   /** Restore one chunk on the next worker in turn. */
   restore(chunk: string, ocr: boolean): Promise<string> {
+    if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
     const worker = this.workers[id % this.workers.length] as Worker;
     return new Promise((resolve, reject) => {
@@ -56,6 +65,7 @@ export class ChunkPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
