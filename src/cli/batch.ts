@@ -34,36 +34,53 @@ export async function runBatch(
   }
   const queue = [...jobs];
   const workerUrl = new URL('./worker.js', import.meta.url);
+  const failed = (job: Job, why: string): JobResult => ({
+    file: job.input,
+    output: job.output ?? '-',
+    syllables: 0,
+    changed: null,
+    lowConfidence: null,
+    ms: 0,
+    error: why,
+  });
   await Promise.all(
     Array.from({ length: Math.min(threads, jobs.length) }, async () => {
-      const worker = new Worker(workerUrl, { workerData: { modelPath } });
+      const spawn = () => new Worker(workerUrl, { workerData: { modelPath } });
+      let worker = spawn();
       try {
         for (let job = queue.shift(); job; job = queue.shift()) {
           const current = job;
+          let dead = false;
           const result = await new Promise<JobResult>((resolve) => {
+            const settle = (r: JobResult) => {
+              worker.off('message', onMessage);
+              worker.off('error', onError);
+              worker.off('exit', onExit);
+              resolve(r);
+            };
             const onMessage = (m: { progress?: number; result?: JobResult }) => {
               if (m.progress !== undefined) events.progress(m.progress);
-              if (m.result) {
-                worker.off('message', onMessage);
-                worker.off('error', onError);
-                resolve(m.result);
-              }
+              if (m.result) settle(m.result);
             };
-            const onError = (err: Error) =>
-              resolve({
-                file: current.input,
-                output: current.output ?? '-',
-                syllables: 0,
-                changed: null,
-                lowConfidence: null,
-                ms: 0,
-                error: err.message,
-              });
+            const onError = (err: Error) => {
+              dead = true;
+              settle(failed(current, err.message));
+            };
+            const onExit = (code: number) => {
+              dead = true;
+              settle(failed(current, `worker thread stopped (exit code ${code})`));
+            };
             worker.on('message', onMessage);
-            worker.once('error', onError);
+            worker.on('error', onError);
+            worker.on('exit', onExit);
             worker.postMessage(current);
           });
           events.done(result);
+          if (dead) {
+            // The file that killed a worker fails alone: a fresh worker takes the next one.
+            await worker.terminate();
+            worker = spawn();
+          }
         }
       } finally {
         await worker.terminate();
