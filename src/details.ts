@@ -10,8 +10,8 @@ const MAX_ALTERNATIVES = 4;
 
 /** Scorer states along the best path: `states[q]` is the state before position q (q = n: before EOS). */
 function pathStates(scorer: Scorer, plan: Planned): number[] {
-  const out = { state: scorer.start };
-  const states = [scorer.start];
+  const out = { state: scorer.begin() };
+  const states = [out.state];
   plan.lattice.forEach((pos, q) => {
     scorer.score(out.state, pos.ids[plan.path[q] as number] as number, out);
     states.push(out.state);

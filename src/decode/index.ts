@@ -65,7 +65,7 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM, bu
   }
   const { state, score, prev, choice, slot, order } = buffers.ensure(capacity, widest);
   const out = { state: 0 };
-  state[0] = scorer.start;
+  state[0] = scorer.begin();
   let from = 0;
   let to = 1;
   let prevK = 1;

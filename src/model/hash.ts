@@ -1,43 +1,48 @@
 /**
- * An open-addressing hash from a non-negative integer key (below 2^53) to an entry index,
- * in two typed arrays. Built once when a model loads; lookups allocate nothing.
+ * An open-addressing hash from a pair of non-negative 31-bit integers (a word and its context) to an
+ * entry index, in two typed arrays. Built once when a model loads; lookups allocate nothing and use
+ * integer arithmetic only.
  */
 export interface HashIndex {
-  keys: Float64Array;
+  /** Keys of each slot side by side (`keys[2s]`, `keys[2s + 1]`); -1 marks an empty slot. */
+  keys: Int32Array;
   values: Int32Array;
   mask: number;
 }
 
-function slot(key: number, mask: number): number {
-  const lo = key >>> 0;
-  const hi = (key / 4294967296) >>> 0;
-  return (Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> 0) & mask;
+/** The home slot of a key pair. */
+export function slotOf(a: number, b: number, mask: number): number {
+  const h = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1);
+  return (h ^ (h >>> 16)) & mask;
 }
 
-/** Index `keys[i] → i` for every i. */
-export function buildHash(keyOf: (i: number) => number, count: number): HashIndex {
+/** Index `(first[i], second[i]) → i` for every i. */
+export function buildHash(first: ArrayLike<number>, second: ArrayLike<number>): HashIndex {
+  const count = first.length;
   let size = 16;
   while (size < count * 2) size *= 2;
-  const keys = new Float64Array(size).fill(-1);
+  const keys = new Int32Array(size * 2).fill(-1);
   const values = new Int32Array(size);
   const mask = size - 1;
   for (let i = 0; i < count; i++) {
-    const key = keyOf(i);
-    let s = slot(key, mask);
-    while (keys[s] !== -1) s = (s + 1) & mask;
-    keys[s] = key;
+    const a = first[i] as number;
+    const b = second[i] as number;
+    let s = slotOf(a, b, mask);
+    while (keys[2 * s] !== -1) s = (s + 1) & mask;
+    keys[2 * s] = a;
+    keys[2 * s + 1] = b;
     values[s] = i;
   }
   return { keys, values, mask };
 }
 
-/** The entry index stored for `key`, or -1. */
-export function lookup(index: HashIndex, key: number): number {
+/** The entry index stored for the pair `(a, b)`, or -1. */
+export function lookup(index: HashIndex, a: number, b: number): number {
   const { keys, mask } = index;
-  let s = slot(key, mask);
+  let s = slotOf(a, b, mask);
   for (;;) {
-    const k = keys[s] as number;
-    if (k === key) return index.values[s] as number;
+    const k = keys[2 * s] as number;
+    if (k === a && keys[2 * s + 1] === b) return index.values[s] as number;
     if (k === -1) return -1;
     s = (s + 1) & mask;
   }

@@ -29,9 +29,8 @@ export interface LanguageModel extends NgramTables {
  * Index the tables for scoring.
  */
 export function indexTables(t: NgramTables): LanguageModel {
-  const v = t.vocab.length;
-  const bigrams = buildHash((i) => (t.biPrev[i] as number) * v + (t.biNext[i] as number), t.biPrev.length);
-  const trigrams = buildHash((i) => (t.triContext[i] as number) * v + (t.triNext[i] as number), t.triNext.length);
+  const bigrams = buildHash(t.biPrev, t.biNext);
+  const trigrams = buildHash(t.triContext, t.triNext);
   const ids = new Map<string, number>();
   for (const [i, w] of t.vocab.entries()) ids.set(w, i);
   return { ...t, bigrams, trigrams, ids };

@@ -2,17 +2,19 @@ import { BOS, EOS } from '../normalize/index.js';
 import { lookup } from './hash.js';
 import type { Model } from './index.js';
 import type { LanguageModel } from './lm.js';
+import { PairStates } from './states.js';
 
 /**
  * What the decoder sees of a model: `score(state, word) → logProb, nextState`.
- * A state is the last two words, `prev2 * V + prev1`; prev2 = V means "nothing before".
- * With a backward model the score of a step also holds the backward probability of the word two
- * places back, now that both its right-hand neighbours are known (a log-linear mix of the two directions).
+ * A state stands for the last two words. States are small integers handed out by the scorer; they
+ * stay valid until the next {@link Scorer.begin}. With a backward model the score of a step also holds
+ * the backward probability of the word two places back, now that both its right-hand neighbours are
+ * known (a log-linear mix of the two directions).
  */
 export interface Scorer {
   readonly vocabSize: number;
-  /** The state before the first word of a sentence. */
-  readonly start: number;
+  /** The state before the first word of a sentence. States from before the call may be forgotten. */
+  begin(): number;
   /** Score `word` after `state`; the next state goes to `out.state`. `word = EOS` closes the sentence. */
   score(state: number, word: number, out: { state: number }): number;
 }
@@ -20,72 +22,60 @@ export interface Scorer {
 /** Weight of the backward model against the forward one. */
 export const BACKWARD_WEIGHT = 1;
 
-/** Entries of the per-scorer cache of word-pair lookups (a power of two). */
-const PAIR_CACHE_SIZE = 4096;
-
 /** In the backward model a sentence is read right to left: our EOS is its BOS and vice versa. */
 const swap = (x: number) => (x === EOS ? BOS : x === BOS ? EOS : x);
 
-/** Back-off log-probability of `word` after `prev` alone (a bigram or less). */
-function bigramLogProb(lm: LanguageModel, prev: number, word: number): number {
-  const bi = lookup(lm.bigrams, prev * lm.vocab.length + word);
+/** Back-off log-probability of `word` after `prev` alone (a bigram or less), given the bigram's entry `bi`. */
+function bigramLogProb(lm: LanguageModel, bi: number, prev: number, word: number): number {
   return bi >= 0 ? (lm.biLogProb[bi] as number) : (lm.uniBackoff[prev] as number) + (lm.uniLogProb[word] as number);
 }
 
-/** Log-probability of `word` given the context bigram `ctx` (-1: unseen) and its back-off estimate `lower`. */
+/** Log-probability of `word` after the context bigram `ctx` (-1: unseen), given its back-off estimate `lower`. */
 function trigramLogProb(lm: LanguageModel, ctx: number, word: number, lower: number): number {
   if (ctx < 0) return lower;
-  const tri = lookup(lm.trigrams, ctx * lm.vocab.length + word);
+  const tri = lookup(lm.trigrams, ctx, word);
   return tri >= 0 ? (lm.triLogProb[tri] as number) : (lm.biBackoff[ctx] as number) + lower;
 }
 
 /**
- * The scorer of a model (forward, plus backward when the model has one). Each step needs the
- * bigram of (previous word, word) in both directions and the context bigram of the state: the
- * former are cached by word pair, the latter for the last state asked about (the decoder asks
- * about every candidate of a position from one state in a row), so most steps cost two lookups.
+ * The scorer of a model (forward, plus backward when the model has one). A state is a word pair
+ * (a, b) in a {@link PairStates} table that keeps what every step from it needs: the forward bigram
+ * entry of (a, b), the forward log-probability of b after a, and the same two read backwards. A step
+ * from (a, b) to word w then costs one probe into that table, for (b, w), and a trigram lookup per
+ * direction.
  */
 export function createScorer(model: Model, backwardWeight = BACKWARD_WEIGHT): Scorer {
   const { lm: fw, backward: bw } = model;
   const v = fw.vocab.length;
   const trigram = fw.order === 3;
-  const pairKey = new Float64Array(PAIR_CACHE_SIZE).fill(-1);
-  const pairFw = new Float64Array(PAIR_CACHE_SIZE);
-  const pairBwCtx = new Int32Array(PAIR_CACHE_SIZE);
-  const pairBw = new Float64Array(PAIR_CACHE_SIZE);
-  let lastState = -1;
-  let stateFwCtx = -1;
-  let stateBwLower = 0;
+  const pairs = new PairStates((a, b, row) => {
+    if (a === v) return; // the pair before a sentence: nothing to look up
+    const fwBi = lookup(fw.bigrams, a, b);
+    row.fwContext = fwBi;
+    row.fwLogProb = bigramLogProb(fw, fwBi, a, b);
+    if (bw) {
+      const bwBi = lookup(bw.bigrams, swap(b), swap(a));
+      row.bwContext = bwBi;
+      row.bwLogProb = bigramLogProb(bw, bwBi, swap(b), swap(a));
+    }
+  });
   return {
     vocabSize: v,
-    start: v * v + BOS,
+    begin: () => pairs.reset(v, BOS),
     score(state, word, out) {
-      const prev1 = state % v;
-      const prev2 = (state - prev1) / v;
-      const none = prev2 === v;
-      const key = prev1 * v + word;
-      const at = (Math.imul(key | 0, 0x9e3779b1) >>> 20) & (PAIR_CACHE_SIZE - 1);
-      if (pairKey[at] !== key) {
-        pairKey[at] = key;
-        pairFw[at] = bigramLogProb(fw, prev1, word);
-        if (bw) {
-          pairBwCtx[at] = lookup(bw.bigrams, swap(word) * v + swap(prev1));
-          pairBw[at] = bigramLogProb(bw, swap(word), swap(prev1));
-        }
-      }
-      if (state !== lastState) {
-        lastState = state;
-        stateFwCtx = trigram && !none ? lookup(fw.bigrams, prev2 * v + prev1) : -1;
-        if (bw && trigram && !none) stateBwLower = bigramLogProb(bw, swap(prev1), swap(prev2));
-      }
-      let s = trigram ? trigramLogProb(fw, stateFwCtx, word, pairFw[at] as number) : (pairFw[at] as number);
-      if (bw) {
-        if (trigram) {
-          if (!none) s += backwardWeight * trigramLogProb(bw, pairBwCtx[at] as number, swap(prev2), stateBwLower);
-          if (word === EOS) s += backwardWeight * (pairBw[at] as number);
-        } else s += backwardWeight * (pairBw[at] as number);
-      }
-      out.state = prev1 * v + word;
+      const next = pairs.get(pairs.second[state] as number, word);
+      out.state = next;
+      // Read the columns after `get`, which may have grown them.
+      const { first, fwContext, fwLogProb, bwContext, bwLogProb } = pairs;
+      const none = first[state] === v;
+      let s =
+        trigram && !none ? trigramLogProb(fw, fwContext[state] as number, word, fwLogProb[next] as number) : (fwLogProb[next] as number);
+      if (!bw) return s;
+      if (trigram) {
+        if (!none)
+          s += backwardWeight * trigramLogProb(bw, bwContext[next] as number, swap(first[state] as number), bwLogProb[state] as number);
+        if (word === EOS) s += backwardWeight * (bwLogProb[next] as number);
+      } else s += backwardWeight * (bwLogProb[next] as number);
       return s;
     },
   };

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { train } from '../src/index.js';
+import type { NgramTables } from '../src/model/lm.js';
+import { createScorer } from '../src/model/scorer.js';
+import { BOS, EOS } from '../src/normalize/index.js';
+
+const CORPUS = [
+  'Tình hình kinh tế - xã hội năm 2023 tiếp tục ổn định và phát triển.',
+  'Kế hoạch phát triển kinh tế - xã hội năm 2024 của tỉnh.',
+  'Tỉnh tiếp tục thực hiện kế hoạch năm 2024, kinh tế tăng trưởng khá.',
+  'Năm 2024 tỉnh tiếp tục thực hiện các nhiệm vụ phát triển kinh tế.',
+];
+
+/** Back-off probabilities read straight from the tables by linear search: the reference. */
+function naive(t: NgramTables) {
+  const bigram = (a: number, b: number) => {
+    for (let i = 0; i < t.biPrev.length; i++) if (t.biPrev[i] === a && t.biNext[i] === b) return i;
+    return -1;
+  };
+  const bi = (a: number, b: number) => {
+    const i = bigram(a, b);
+    return i >= 0 ? (t.biLogProb[i] as number) : (t.uniBackoff[a] as number) + (t.uniLogProb[b] as number);
+  };
+  const tri = (a: number | undefined, b: number, c: number) => {
+    if (a === undefined || t.order === 2) return bi(b, c);
+    const ctx = bigram(a, b);
+    if (ctx < 0) return bi(b, c);
+    for (let i = 0; i < t.triNext.length; i++) if (t.triContext[i] === ctx && t.triNext[i] === c) return t.triLogProb[i] as number;
+    return (t.biBackoff[ctx] as number) + bi(b, c);
+  };
+  return { bi, tri };
+}
+
+const swap = (x: number) => (x === EOS ? BOS : x === BOS ? EOS : x);
+
+/** Score of a whole sentence (ids without BOS/EOS), summed the way the scorer's steps add up. */
+function reference(fw: NgramTables, bw: NgramTables | undefined, words: number[]): number {
+  const f = naive(fw);
+  const seq = [BOS, ...words, EOS];
+  let s = 0;
+  for (let i = 1; i < seq.length; i++) s += f.tri(seq[i - 2], seq[i - 1] as number, seq[i] as number);
+  if (!bw) return s;
+  const b = naive(bw);
+  const rev = seq.map(swap).reverse(); // BOS, last word, ..., first word, EOS in the backward model
+  for (let i = 1; i < rev.length; i++) s += b.tri(rev[i - 2], rev[i - 1] as number, rev[i] as number);
+  return s;
+}
+
+describe('scorer', () => {
+  const setups = [
+    ['trigram, both directions', {}],
+    ['trigram, forward only', { backward: false }],
+    ['bigram, both directions', { order: 2 }],
+  ] as const;
+
+  it.each(setups)('%s: step scores add up to the back-off probability of the sentence', (_, options) => {
+    const model = train(CORPUS, { inventory: false, ...options });
+    const scorer = createScorer(model);
+    const v = model.lm.vocab.length;
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    // Many sentences, so the scorer's pair table grows several times and restarts between sentences.
+    for (let n = 0; n < 400; n++) {
+      const words = Array.from({ length: 1 + Math.floor(random() * 30) }, () => 3 + Math.floor(random() * (v - 3)));
+      const out = { state: scorer.begin() };
+      let s = 0;
+      for (const w of [...words, EOS]) s += scorer.score(out.state, w, out);
+      expect(s).toBeCloseTo(reference(model.lm, model.backward, words), 4);
+    }
+  });
+
+  it('gives the same state to the same last two words, and keeps states valid as its table grows', () => {
+    const model = train(CORPUS, { inventory: false });
+    const scorer = createScorer(model);
+    const v = model.lm.vocab.length;
+    const start = scorer.begin();
+    const a = { state: 0 };
+    scorer.score(start, 5, a);
+    const first = scorer.score(a.state, 6, a);
+    const b = { state: 0 };
+    for (let x = 3; x < v; x++) {
+      scorer.score(start, x, b);
+      for (let y = 3; y < v; y++) scorer.score(b.state, y, { state: 0 });
+    }
+    scorer.score(start, 5, b);
+    expect(scorer.score(b.state, 6, b)).toBe(first);
+    expect(b.state).toBe(a.state);
+  });
+
+  it('scores the same after its table starts afresh between sentences', () => {
+    const model = train(CORPUS);
+    const scorer = createScorer(model);
+    const v = model.lm.vocab.length;
+    const sentence = [10, 11, 12, 13];
+    const sum = () => {
+      const out = { state: scorer.begin() };
+      return [...sentence, EOS].reduce((s, w) => s + scorer.score(out.state, w, out), 0);
+    };
+    const before = sum();
+    // Well over the table's limit of distinct pairs, in sentences of 50 words.
+    for (let n = 0; n < 2000; n++) {
+      const out = { state: scorer.begin() };
+      for (let i = 0; i < 50; i++) scorer.score(out.state, 3 + (((n * 50 + i) * 7919) % (v - 3)), out);
+    }
+    expect(sum()).toBe(before);
+    expect(before).toBeCloseTo(reference(model.lm, model.backward, sentence), 4);
+  });
+});
