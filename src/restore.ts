@@ -50,9 +50,15 @@ export interface Analysis {
 
 const indexes = new WeakMap<Model, ReadingIndex>();
 
-function fixedId(model: Model, token: Token): number {
+/** The one id a token the restorer does not choose for takes, as a position's id list (shared per id). */
+function fixedIds(model: Model, token: Token, shared: Map<number, Uint32Array>): Uint32Array {
   const key = tokenKey(token);
-  return key === undefined ? UNK : (model.lm.ids.get(key) ?? UNK);
+  const id = key === undefined ? UNK : (model.lm.ids.get(key) ?? UNK);
+  const known = shared.get(id);
+  if (known) return known;
+  const ids = Uint32Array.of(id);
+  shared.set(id, ids);
+  return ids;
 }
 
 /** The reading index of a model's current channel, built on first use and rebuilt if the channel changes. */
@@ -104,7 +110,7 @@ function ocrPosition(model: Model, index: ReadingIndex, token: Token): { pos: Po
     best = Math.max(best, e);
     ids.push(r.id), emit.push(e);
   }
-  return { pos: { ids, emit }, keepFirst };
+  return { pos: { ids: Uint32Array.from(ids), emit: Float64Array.from(emit) }, keepFirst };
 }
 
 export function analyse(model: Model, text: string, options: RestoreOptions): Analysis {
@@ -113,6 +119,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
   const scorer = createScorer(model);
   const buffers = new DecodeBuffers();
   const index = ocr ? readingIndex(model) : undefined;
+  const shared = new Map<number, Uint32Array>();
   const plan = sentences(tokens).map((idx): Planned => {
     const choosable: boolean[] = [];
     const keepFirst: boolean[] = [];
@@ -127,7 +134,8 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
       const ids = t.kind === 'word' ? candidates(model, t.text) : undefined;
       choosable.push(ids !== undefined && ids.length > 0);
       keepFirst.push(false);
-      return { ids: ids?.length ? ids : [fixedId(model, t)] };
+      // Every position has the same shape (emit present, if undefined), so the decoder sees one kind of object.
+      return { ids: ids?.length ? ids : fixedIds(model, t, shared), emit: undefined };
     });
     return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM, buffers) };
   });

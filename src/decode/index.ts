@@ -10,8 +10,8 @@ export const SCORE_BEAM = 12;
 
 /** The word ids a position may take (at least one), with optional log-score bonuses (OCR channel). */
 export interface Position {
-  ids: ArrayLike<number>;
-  emit?: ArrayLike<number>;
+  ids: Uint32Array;
+  emit?: Float64Array;
 }
 
 /** One position per word of a sentence. */
@@ -80,11 +80,13 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM, bu
       const st = state[h] as number;
       const row = (choice[h] as number) * k;
       for (let c = 0; c < k; c++) {
-        const s = base + scorer.score(st, ids[c] as number, out) + (emit ? (emit[c] as number) : 0);
         const at = slot[row + c] as number;
+        // Hypotheses with the same last word share their next states: an earlier one may have found it.
+        const next = at < 0 ? scorer.next(st, ids[c] as number) : (state[at] as number);
+        const s = base + scorer.step(st, next) + (emit ? (emit[c] as number) : 0);
         if (at < 0) {
           slot[row + c] = end;
-          state[end] = out.state;
+          state[end] = next;
           score[end] = s;
           prev[end] = h;
           choice[end] = c;

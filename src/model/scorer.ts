@@ -17,6 +17,10 @@ export interface Scorer {
   begin(): number;
   /** Score `word` after `state`; the next state goes to `out.state`. `word = EOS` closes the sentence. */
   score(state: number, word: number, out: { state: number }): number;
+  /** The first half of `score`: the state after `word`. It depends on the last word of `state` only. */
+  next(state: number, word: number): number;
+  /** The second half of `score`: the log-probability of going from `state` to `next(state, word)`. */
+  step(state: number, next: number): number;
 }
 
 /** Weight of the backward model against the forward one. */
@@ -42,41 +46,69 @@ function trigramLogProb(lm: LanguageModel, ctx: number, word: number, lower: num
  * (a, b) in a {@link PairStates} table that keeps what every step from it needs: the forward bigram
  * entry of (a, b), the forward log-probability of b after a, and the same two read backwards. A step
  * from (a, b) to word w then costs one probe into that table, for (b, w), and a trigram lookup per
- * direction.
+ * direction. (A class, so that every scorer shares its methods and the decoder's calls stay inlinable.)
  */
+class ModelScorer implements Scorer {
+  readonly vocabSize: number;
+  private readonly fw: LanguageModel;
+  private readonly bw: LanguageModel | undefined;
+  private readonly trigram: boolean;
+  private readonly pairs: PairStates;
+
+  constructor(
+    model: Model,
+    private readonly backwardWeight: number,
+  ) {
+    const { lm: fw, backward: bw } = model;
+    const v = fw.vocab.length;
+    this.vocabSize = v;
+    this.fw = fw;
+    this.bw = bw;
+    this.trigram = fw.order === 3;
+    this.pairs = new PairStates((a, b, row) => {
+      if (a === v) return; // the pair before a sentence: nothing to look up
+      const fwBi = lookup(fw.bigrams, a, b);
+      row.fwContext = fwBi;
+      row.fwLogProb = bigramLogProb(fw, fwBi, a, b);
+      if (bw) {
+        const bwBi = lookup(bw.bigrams, swap(b), swap(a));
+        row.bwContext = bwBi;
+        row.bwLogProb = bigramLogProb(bw, bwBi, swap(b), swap(a));
+      }
+    });
+  }
+
+  begin(): number {
+    return this.pairs.reset(this.vocabSize, BOS);
+  }
+
+  next(state: number, word: number): number {
+    return this.pairs.get(this.pairs.second[state] as number, word);
+  }
+
+  step(state: number, next: number): number {
+    const { first, second, fwContext, fwLogProb, bwContext, bwLogProb } = this.pairs;
+    const { fw, bw, trigram, backwardWeight } = this;
+    const word = second[next] as number;
+    const none = first[state] === this.vocabSize;
+    let s =
+      trigram && !none ? trigramLogProb(fw, fwContext[state] as number, word, fwLogProb[next] as number) : (fwLogProb[next] as number);
+    if (!bw) return s;
+    if (trigram) {
+      if (!none)
+        s += backwardWeight * trigramLogProb(bw, bwContext[next] as number, swap(first[state] as number), bwLogProb[state] as number);
+      if (word === EOS) s += backwardWeight * (bwLogProb[next] as number);
+    } else s += backwardWeight * (bwLogProb[next] as number);
+    return s;
+  }
+
+  score(state: number, word: number, out: { state: number }): number {
+    out.state = this.next(state, word);
+    return this.step(state, out.state);
+  }
+}
+
+/** The scorer of a model: see {@link ModelScorer}. */
 export function createScorer(model: Model, backwardWeight = BACKWARD_WEIGHT): Scorer {
-  const { lm: fw, backward: bw } = model;
-  const v = fw.vocab.length;
-  const trigram = fw.order === 3;
-  const pairs = new PairStates((a, b, row) => {
-    if (a === v) return; // the pair before a sentence: nothing to look up
-    const fwBi = lookup(fw.bigrams, a, b);
-    row.fwContext = fwBi;
-    row.fwLogProb = bigramLogProb(fw, fwBi, a, b);
-    if (bw) {
-      const bwBi = lookup(bw.bigrams, swap(b), swap(a));
-      row.bwContext = bwBi;
-      row.bwLogProb = bigramLogProb(bw, bwBi, swap(b), swap(a));
-    }
-  });
-  return {
-    vocabSize: v,
-    begin: () => pairs.reset(v, BOS),
-    score(state, word, out) {
-      const next = pairs.get(pairs.second[state] as number, word);
-      out.state = next;
-      // Read the columns after `get`, which may have grown them.
-      const { first, fwContext, fwLogProb, bwContext, bwLogProb } = pairs;
-      const none = first[state] === v;
-      let s =
-        trigram && !none ? trigramLogProb(fw, fwContext[state] as number, word, fwLogProb[next] as number) : (fwLogProb[next] as number);
-      if (!bw) return s;
-      if (trigram) {
-        if (!none)
-          s += backwardWeight * trigramLogProb(bw, bwContext[next] as number, swap(first[state] as number), bwLogProb[state] as number);
-        if (word === EOS) s += backwardWeight * (bwLogProb[next] as number);
-      } else s += backwardWeight * (bwLogProb[next] as number);
-      return s;
-    },
-  };
+  return new ModelScorer(model, backwardWeight);
 }
