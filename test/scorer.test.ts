@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nthSmallest } from '../src/decode/select.js';
 import { train } from '../src/index.js';
 import type { NgramTables } from '../src/model/lm.js';
 import { createScorer } from '../src/model/scorer.js';
@@ -107,5 +108,31 @@ describe('scorer', () => {
     }
     expect(sum()).toBe(before);
     expect(before).toBeCloseTo(reference(model.lm, model.backward, sentence), 4);
+  });
+});
+
+describe('nthSmallest', () => {
+  it.each([
+    [[5, 1, 4, 2], 1, 2],
+    [[3], 0, 3],
+    [[2, 2, 2, 1], 2, 2],
+    [[-1, -5, -3, -5, 0], 0, -5],
+    [[-1, -5, -3, -5, 0], 4, 0],
+  ])('%j at %i is %d', (values, k, want) => {
+    expect(nthSmallest(Float64Array.from(values), values.length, k)).toBe(want);
+  });
+
+  it('agrees with sorting on random arrays with ties', () => {
+    let seed = 3;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let t = 0; t < 500; t++) {
+      const n = 1 + Math.floor(random() * 60);
+      const values = Array.from({ length: n }, () => Math.floor(random() * 20) - 10);
+      const k = Math.floor(random() * n);
+      expect(nthSmallest(Float64Array.from(values), n, k)).toBe([...values].sort((a, b) => a - b)[k]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { Scorer } from '../model/scorer.js';
 import { EOS } from '../normalize/index.js';
+import { nthSmallest } from './select.js';
 
 /** Hypotheses kept per word; with few candidates per word this is exact Viterbi. */
 export const DEFAULT_BEAM = 24;
@@ -104,8 +105,8 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM, bu
     for (let h = to; h < end; h++) if ((score[h] as number) >= floor) live++;
     if (live > beam) {
       const m = end - to;
-      order.set(score.subarray(to, end));
-      floor = order.subarray(0, m).sort()[m - beam] as number;
+      for (let i = 0; i < m; i++) order[i] = score[to + i] as number;
+      floor = nthSmallest(order, m, m - beam);
     }
     if (live > beam || live < end - to) {
       // Keep the best (at most `beam`, none far below the best), compacting them to the front of this position's slice.
