@@ -73,6 +73,28 @@ describe('scorer', () => {
     }
   });
 
+  it.each(setups)('%s: no step scores above its ceiling', (_, options) => {
+    const model = train(CORPUS, options);
+    const scorer = createScorer(model);
+    const v = model.lm.vocab.length;
+    let seed = 11;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    // Mostly words of the corpus (seen n-grams, back-off weights), some from the inventory.
+    const word = () => 3 + Math.floor(random() < 0.8 ? random() * 60 : random() * (v - 3));
+    for (let n = 0; n < 300; n++) {
+      let state = scorer.begin();
+      for (let i = 0; i < 20; i++) {
+        const w = word();
+        const next = scorer.next(state, w);
+        expect(scorer.step(state, next)).toBeLessThanOrEqual(scorer.ceiling(state, w));
+        state = next;
+      }
+    }
+  });
+
   it('gives the same state to the same last two words, and keeps states valid as its table grows', () => {
     const model = train(CORPUS, { inventory: false });
     const scorer = createScorer(model);

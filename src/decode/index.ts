@@ -76,15 +76,25 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM, bu
     let end = to;
     // slot[choice at p-1 × candidate at p] → hypothesis (same last two words ⇒ same state).
     slot.fill(-1, 0, prevK * k);
-    for (let h = from; h < to; h++) {
+    let top = Number.NEGATIVE_INFINITY;
+    // The best hypothesis first, so that `top` is high from the start and more steps are skipped.
+    let first = from;
+    for (let h = from + 1; h < to; h++) if ((score[h] as number) > (score[first] as number)) first = h;
+    for (let i = from - 1; i < to; i++) {
+      const h = i < from ? first : i;
+      if (i === first) continue;
       const base = score[h] as number;
       const st = state[h] as number;
       const row = (choice[h] as number) * k;
       for (let c = 0; c < k; c++) {
+        const bonus = emit ? (emit[c] as number) : 0;
+        // A step that cannot come within the beam of the best so far would be dropped below: skip it.
+        if (base + bonus + scorer.ceiling(st, ids[c] as number) < top - SCORE_BEAM) continue;
         const at = slot[row + c] as number;
         // Hypotheses with the same last word share their next states: an earlier one may have found it.
         const next = at < 0 ? scorer.next(st, ids[c] as number) : (state[at] as number);
-        const s = base + scorer.step(st, next) + (emit ? (emit[c] as number) : 0);
+        const s = base + scorer.step(st, next) + bonus;
+        if (s > top) top = s;
         if (at < 0) {
           slot[row + c] = end;
           state[end] = next;
@@ -98,8 +108,6 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM, bu
         }
       }
     }
-    let top = Number.NEGATIVE_INFINITY;
-    for (let h = to; h < end; h++) if ((score[h] as number) > top) top = score[h] as number;
     let floor = top - SCORE_BEAM;
     let live = 0;
     for (let h = to; h < end; h++) if ((score[h] as number) >= floor) live++;

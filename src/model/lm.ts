@@ -23,6 +23,31 @@ export interface LanguageModel extends NgramTables {
   bigrams: HashIndex;
   trigrams: HashIndex;
   ids: Map<string, number>;
+  /** Per word, an upper bound on the log-probability any context gives it (see {@link ceilings}). */
+  ceiling: Float64Array;
+}
+
+/**
+ * For every word, the most its log-probability can be in any context: the best trigram or bigram
+ * entry that predicts it, or its back-off estimate with the largest back-off weights. Lets a decoder
+ * skip a step that cannot come near the best one without scoring it.
+ */
+export function ceilings(t: NgramTables): Float64Array {
+  let upper = 0; // a trigram back-off weight may be added, and may be above 0
+  if (t.order === 3) for (const b of t.biBackoff) upper = Math.max(upper, b);
+  let uniBackoff = Number.NEGATIVE_INFINITY;
+  for (const b of t.uniBackoff) uniBackoff = Math.max(uniBackoff, b);
+  const out = new Float64Array(t.vocab.length);
+  for (let w = 0; w < out.length; w++) out[w] = upper + uniBackoff + (t.uniLogProb[w] as number);
+  for (let i = 0; i < t.biNext.length; i++) {
+    const w = t.biNext[i] as number;
+    out[w] = Math.max(out[w] as number, upper + (t.biLogProb[i] as number));
+  }
+  for (let i = 0; i < t.triNext.length; i++) {
+    const w = t.triNext[i] as number;
+    out[w] = Math.max(out[w] as number, t.triLogProb[i] as number);
+  }
+  return out;
 }
 
 /**
@@ -33,5 +58,5 @@ export function indexTables(t: NgramTables): LanguageModel {
   const trigrams = buildHash(t.triContext, t.triNext);
   const ids = new Map<string, number>();
   for (const [i, w] of t.vocab.entries()) ids.set(w, i);
-  return { ...t, bigrams, trigrams, ids };
+  return { ...t, bigrams, trigrams, ids, ceiling: ceilings(t) };
 }

@@ -21,6 +21,8 @@ export interface Scorer {
   next(state: number, word: number): number;
   /** The second half of `score`: the log-probability of going from `state` to `next(state, word)`. */
   step(state: number, next: number): number;
+  /** An upper bound on `step(state, next(state, word))`, found without a lookup. */
+  ceiling(state: number, word: number): number;
 }
 
 /** Weight of the backward model against the forward one. */
@@ -59,6 +61,7 @@ class ModelScorer implements Scorer {
     model: Model,
     private readonly backwardWeight: number,
   ) {
+    if (!(backwardWeight >= 0)) throw new RangeError('createScorer: backwardWeight must be 0 or more');
     const { lm: fw, backward: bw } = model;
     const v = fw.vocab.length;
     this.vocabSize = v;
@@ -100,6 +103,19 @@ class ModelScorer implements Scorer {
       if (word === EOS) s += backwardWeight * (bwLogProb[next] as number);
     } else s += backwardWeight * (bwLogProb[next] as number);
     return s;
+  }
+
+  ceiling(state: number, word: number): number {
+    const { fw, bw, trigram, backwardWeight } = this;
+    if (word === EOS) return Number.POSITIVE_INFINITY;
+    let c = fw.ceiling[word] as number;
+    if (bw) {
+      // The backward step predicts the word two back (one back in a bigram model); none at the start.
+      const { first, second } = this.pairs;
+      const back = trigram ? (first[state] as number) : (second[state] as number);
+      if (back !== this.vocabSize) c += backwardWeight * (bw.ceiling[swap(back)] as number);
+    }
+    return c;
   }
 
   score(state: number, word: number, out: { state: number }): number {
