@@ -11,17 +11,24 @@ export const MAX_READINGS = 20;
 /** Distinct tokens whose readings are remembered per model. */
 const CACHE_SIZE = 50_000;
 
-interface TrieNode {
-  /** Child letters and nodes, in parallel arrays. */
-  letters: string[];
-  nodes: TrieNode[];
-  /** Vocabulary id of the word that ends here, or -1. */
-  id: number;
+/**
+ * A prefix tree of the model's letter-only words in flat typed arrays: node n's children are the
+ * edges `first[n]` to `first[n + 1] - 1`, edge e spells `alphabet[letter[e]]` and leads to node `child[e]`.
+ */
+interface Trie {
+  alphabet: string[];
+  first: Int32Array;
+  letter: Int32Array;
+  child: Int32Array;
+  /** Vocabulary id of the word that ends at each node, or -1. */
+  id: Int32Array;
+  /** Letters in the longest word. */
+  depth: number;
 }
 
 /** A prefix tree of the model's letter-only words, searched with the channel's edit costs. */
 export interface ReadingIndex {
-  root: TrieNode;
+  trie: Trie;
   channel: Channel;
   cache: Map<string, Reading[]>;
 }
@@ -34,17 +41,61 @@ export interface Reading {
 
 const LETTERS = /^\p{L}+$/u;
 
+interface BuildNode {
+  letters: string[];
+  nodes: BuildNode[];
+  id: number;
+}
+
+/** Number the nodes breadth first, so each node's children are consecutive, in the order they were added. */
+function flatten(root: BuildNode): Trie {
+  const alphabet: string[] = [];
+  const letterIndex = new Map<string, number>();
+  const order: BuildNode[] = [root];
+  const depths = [0];
+  for (let i = 0; i < order.length; i++) {
+    for (const node of (order[i] as BuildNode).nodes) {
+      order.push(node);
+      depths.push((depths[i] as number) + 1);
+    }
+  }
+  const first = new Int32Array(order.length + 1);
+  const letter = new Int32Array(order.length - 1);
+  const child = new Int32Array(order.length - 1);
+  const id = new Int32Array(order.length);
+  let edge = 0;
+  let next = 1;
+  order.forEach((node, n) => {
+    first[n] = edge;
+    id[n] = node.id;
+    node.letters.forEach((ch) => {
+      let a = letterIndex.get(ch);
+      if (a === undefined) {
+        a = alphabet.length;
+        alphabet.push(ch);
+        letterIndex.set(ch, a);
+      }
+      letter[edge] = a;
+      child[edge++] = next++;
+    });
+  });
+  first[order.length] = edge;
+  let depth = 0;
+  for (const d of depths) depth = Math.max(depth, d);
+  return { alphabet, first, letter, child, id, depth };
+}
+
 /** Build the index once per model and channel. */
 export function buildReadingIndex(model: Model, channel: Channel): ReadingIndex {
-  const root: TrieNode = { letters: [], nodes: [], id: -1 };
+  const root: BuildNode = { letters: [], nodes: [], id: -1 };
   for (const [id, word] of model.lm.vocab.entries()) {
     if (!LETTERS.test(word)) continue;
     let node = root;
     for (const ch of word) {
       const at = node.letters.indexOf(ch);
-      if (at >= 0) node = node.nodes[at] as TrieNode;
+      if (at >= 0) node = node.nodes[at] as BuildNode;
       else {
-        const next: TrieNode = { letters: [], nodes: [], id: -1 };
+        const next: BuildNode = { letters: [], nodes: [], id: -1 };
         node.letters.push(ch);
         node.nodes.push(next);
         node = next;
@@ -52,73 +103,80 @@ export function buildReadingIndex(model: Model, channel: Channel): ReadingIndex 
     }
     node.id = id;
   }
-  return { root, channel, cache: new Map() };
+  return { trie: flatten(root), channel, cache: new Map() };
 }
 
-/** The costs of one intended letter against every position of one observed token. */
-interface LetterCosts {
-  del: number;
-  /** sub[j]: producing observed[j-1]; split[j]: producing observed[j-2..j-1]. */
-  sub: Float64Array;
-  split: Float64Array;
-}
-
+/**
+ * A weighted edit-distance search of the trie for one observed token: one DP row per trie depth
+ * (reused: a depth's row is only needed until its subtree is done), and each alphabet letter's costs
+ * against the token's positions worked out on first use.
+ */
 class Search {
   out: Reading[] = [];
-  private readonly letterCosts = new Map<string, LetterCosts>();
-  /** One cost row per trie depth, reused: a depth's row is only needed until its subtree is done. */
-  private readonly rows: Float64Array[] = [];
+  private readonly m: number;
+  /** Per alphabet letter: 1 once its costs are known; deletion cost; rows of m + 1 substitution and split costs. */
+  private readonly known: Uint8Array;
+  private readonly del: Float64Array;
+  private readonly sub: Float64Array;
+  private readonly split: Float64Array;
   readonly ins: Float64Array;
 
   constructor(
     readonly channel: Channel,
     readonly obs: string,
+    readonly trie: Trie,
   ) {
+    const m = obs.length;
+    const letters = trie.alphabet.length;
+    this.m = m;
     this.ins = Float64Array.from(obs, (o) => opCost(channel, '', o));
+    this.known = new Uint8Array(letters);
+    this.del = new Float64Array(letters);
+    this.sub = new Float64Array(letters * (m + 1));
+    this.split = new Float64Array(letters * (m + 1));
   }
 
-  costs(c: string): LetterCosts {
-    let lc = this.letterCosts.get(c);
-    if (!lc) {
-      const m = this.obs.length;
-      const sub = new Float64Array(m + 1);
-      const split = new Float64Array(m + 1).fill(Number.POSITIVE_INFINITY);
-      for (let j = 1; j <= m; j++) sub[j] = opCost(this.channel, c, this.obs[j - 1] as string);
-      for (let j = 2; j <= m; j++) split[j] = opCost(this.channel, c, this.obs.slice(j - 2, j));
-      lc = { del: opCost(this.channel, c, ''), sub, split };
-      this.letterCosts.set(c, lc);
-    }
-    return lc;
+  private learn(a: number): void {
+    const { m, obs, channel } = this;
+    const c = this.trie.alphabet[a] as string;
+    const at = a * (m + 1);
+    this.split[at] = Number.POSITIVE_INFINITY;
+    this.split[at + 1] = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= m; j++) this.sub[at + j] = opCost(channel, c, obs[j - 1] as string);
+    for (let j = 2; j <= m; j++) this.split[at + j] = opCost(channel, c, obs.slice(j - 2, j));
+    this.del[a] = opCost(channel, c, '');
+    this.known[a] = 1;
   }
 
-  walk(node: TrieNode, row: Float64Array, bound: number, depth = 0): void {
-    const m = this.obs.length;
-    let next = this.rows[depth];
-    if (!next) {
-      next = new Float64Array(m + 1);
-      this.rows[depth] = next;
-    }
-    for (let k = 0; k < node.letters.length; k++) {
-      const { del, sub, split } = this.costs(node.letters[k] as string);
-      let best = (row[0] as number) + del;
-      next[0] = best;
+  /** Collect every word below `node` whose cost stays within `bound`; `row` holds the costs at `node`. */
+  walk(node: number, rows: Float64Array, row: number, bound: number): void {
+    const { m, trie, sub, split, del, ins, known } = this;
+    const next = row + m + 1;
+    for (let e = trie.first[node] as number, end = trie.first[node + 1] as number; e < end; e++) {
+      const a = trie.letter[e] as number;
+      if (known[a] === 0) this.learn(a);
+      const d = del[a] as number;
+      const at = a * (m + 1);
+      let best = (rows[row] as number) + d;
+      rows[next] = best;
       for (let j = 1; j <= m; j++) {
-        let v = (row[j] as number) + del;
-        const s = (row[j - 1] as number) + (sub[j] as number);
+        let v = (rows[row + j] as number) + d;
+        const s = (rows[row + j - 1] as number) + (sub[at + j] as number);
         if (s < v) v = s;
         if (j >= 2) {
-          const t = (row[j - 2] as number) + (split[j] as number);
+          const t = (rows[row + j - 2] as number) + (split[at + j] as number);
           if (t < v) v = t;
         }
-        const i = (next[j - 1] as number) + (this.ins[j - 1] as number);
+        const i = (rows[next + j - 1] as number) + (ins[j - 1] as number);
         if (i < v) v = i;
-        next[j] = v;
+        rows[next + j] = v;
         if (v < best) best = v;
       }
       if (best > bound) continue;
-      const child = node.nodes[k] as TrieNode;
-      if (child.id >= 0 && (next[m] as number) <= bound) this.out.push({ id: child.id, cost: next[m] as number });
-      this.walk(child, next, bound, depth + 1);
+      const child = trie.child[e] as number;
+      const id = trie.id[child] as number;
+      if (id >= 0 && (rows[next + m] as number) <= bound) this.out.push({ id, cost: rows[next + m] as number });
+      this.walk(child, rows, next, bound);
     }
   }
 }
@@ -133,12 +191,13 @@ export function readings(index: ReadingIndex, model: Model, token: string): Read
   if (cached) return cached;
   const exact = new Set(model.lexicon.get(stripDiacritics(obs)) ?? []);
   let found: Reading[] = [];
-  const search = new Search(index.channel, obs);
-  const root = new Float64Array(obs.length + 1);
-  for (let j = 1; j <= obs.length; j++) root[j] = (root[j - 1] as number) + (search.ins[j - 1] as number);
+  const search = new Search(index.channel, obs, index.trie);
+  // Row d of `rows` holds the costs at trie depth d.
+  const rows = new Float64Array((index.trie.depth + 1) * (obs.length + 1));
+  for (let j = 1; j <= obs.length; j++) rows[j] = (rows[j - 1] as number) + (search.ins[j - 1] as number);
   for (const bound of COST_BOUNDS) {
     search.out = [];
-    search.walk(index.root, root, bound);
+    search.walk(0, rows, 0, bound);
     found = search.out;
     if (found.filter((r) => !exact.has(r.id)).length + exact.size >= MAX_READINGS) break;
   }
