@@ -32,6 +32,15 @@ function naive(t: NgramTables) {
   return { bi, tri };
 }
 
+/** A small seeded random number generator, so the tests see the same numbers every run. */
+function lcg(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
 const swap = (x: number) => (x === EOS ? BOS : x === BOS ? EOS : x);
 
 /** Score of a whole sentence (ids without BOS/EOS), summed the way the scorer's steps add up. */
@@ -58,11 +67,7 @@ describe('scorer', () => {
     const model = train(CORPUS, { inventory: false, ...options });
     const scorer = createScorer(model);
     const v = model.lm.vocab.length;
-    let seed = 7;
-    const random = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const random = lcg(7);
     // Many sentences, so the scorer's pair table grows several times and restarts between sentences.
     for (let n = 0; n < 400; n++) {
       const words = Array.from({ length: 1 + Math.floor(random() * 30) }, () => 3 + Math.floor(random() * (v - 3)));
@@ -77,11 +82,7 @@ describe('scorer', () => {
     const model = train(CORPUS, options);
     const scorer = createScorer(model);
     const v = model.lm.vocab.length;
-    let seed = 11;
-    const random = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const random = lcg(11);
     // Mostly words of the corpus (seen n-grams, back-off weights), some from the inventory.
     const word = () => 3 + Math.floor(random() < 0.8 ? random() * 60 : random() * (v - 3));
     for (let n = 0; n < 300; n++) {
@@ -145,11 +146,7 @@ describe('nthSmallest', () => {
   });
 
   it('agrees with sorting on random arrays with ties', () => {
-    let seed = 3;
-    const random = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const random = lcg(3);
     for (let t = 0; t < 500; t++) {
       const n = 1 + Math.floor(random() * 60);
       const values = Array.from({ length: n }, () => Math.floor(random() * 20) - 10);

@@ -153,7 +153,8 @@ function tonePosition(onset: string, rhyme: string, style: ToneStyle): number {
   return onset.length + Math.max(at, 0);
 }
 
-function matchCase(template: string, word: string): string {
+/** `word` with the case of `template`, letter by letter (same length assumed). */
+export function matchCase(template: string, word: string): string {
   let out = '';
   for (let i = 0; i < word.length; i++) {
     const t = template[i] as string;

@@ -1,5 +1,5 @@
 import { normalizeWord } from '../normalize/index.js';
-import { setToneStyle, type ToneStyle, toneStyleOf } from '../orthography/syllable.js';
+import { matchCase, setToneStyle, type ToneStyle, toneStyleOf } from '../orthography/syllable.js';
 import type { Token } from '../tokenize/index.js';
 
 /** A word of plain ASCII letters carries no mark and shows no tone style. */
@@ -12,13 +12,7 @@ const ASCII = /^[A-Za-z]*$/;
  */
 export function copyCase(template: string, word: string): string {
   if (template.length !== word.length || template === template.toLowerCase()) return word;
-  let out = '';
-  for (let i = 0; i < word.length; i++) {
-    const t = template[i] as string;
-    const ch = word[i] as string;
-    out += t !== t.toLowerCase() ? ch.toUpperCase() : ch;
-  }
-  return out;
+  return matchCase(template, word);
 }
 
 /**
