@@ -1,0 +1,47 @@
+import type { Token } from '../tokenize/index.js';
+
+/**
+ * Abbreviations are 2 to this many capitals. Longer ones are mostly no syllable at all (`UBND`, `THPT`)
+ * and need no rule, while a longer word in capitals that is one (`CHUA`, `KHONG`) is a stressed word.
+ */
+export const MAX_ABBREVIATION = 3;
+
+const CAPITALS = new RegExp(`^[A-Z]{2,${MAX_ABBREVIATION}}$`);
+const LOWER_CASE = /\p{Ll}/u;
+
+/** The nearest word to the left (`dir` -1) or right (+1) of token `i` on the same line, if any. */
+function neighbour(tokens: readonly Token[], i: number, dir: -1 | 1): Token | undefined {
+  for (let j = i + dir; j >= 0 && j < tokens.length; j += dir) {
+    const t = tokens[j] as Token;
+    if (t.kind === 'word') return t;
+    if (t.kind === 'space' && t.text.includes('\n')) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Is word `i` an abbreviation (`VAT`, `BOT`, `HDT`): two or three unmarked capitals in a line of
+ * lower-case words, with no word in capitals beside it? In the clean documents every such word is a code,
+ * never a Vietnamese word in capitals: it may gain a `đ` (`HDT` → `HĐT`) and nothing else. A run of
+ * capitals (`THONG QUA`) or a line in capitals is a heading, and is restored as usual.
+ * @example isAbbreviation(tokenize('thue VAT 10%'), 2) // true
+ */
+export function isAbbreviation(tokens: readonly Token[], i: number): boolean {
+  if (!CAPITALS.test((tokens[i] as Token).text)) return false;
+  const left = neighbour(tokens, i, -1);
+  const right = neighbour(tokens, i, 1);
+  if (!left && !right) return false;
+  return (!left || LOWER_CASE.test(left.text)) && (!right || LOWER_CASE.test(right.text));
+}
+
+/**
+ * Does a (lower-case) form carry no mark but `đ`, the only one an abbreviation can gain?
+ * @example addsOnlyDStroke('hđnd') // true; addsOnlyDStroke('vật') // false
+ */
+export function addsOnlyDStroke(form: string): boolean {
+  for (let k = 0; k < form.length; k++) {
+    const c = form.charCodeAt(k);
+    if (c >= 0x80 && c !== 0x111) return false;
+  }
+  return true;
+}
