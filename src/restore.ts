@@ -1,4 +1,4 @@
-import { addsOnlyDStroke, isAbbreviation } from './candidates/abbreviation.js';
+import { addsOnlyDStroke, inApostropheWord, isAbbreviation } from './candidates/abbreviation.js';
 import { PRIOR_CHANNEL } from './candidates/channel.js';
 import { candidates } from './candidates/index.js';
 import { buildReadingIndex, type ReadingIndex, readings } from './candidates/ocr.js';
@@ -132,7 +132,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
         keepFirst.push(keep);
         return pos;
       }
-      let ids = t.kind === 'word' ? candidates(model, t.text) : undefined;
+      let ids = t.kind === 'word' && !inApostropheWord(tokens, i) ? candidates(model, t.text) : undefined;
       if (ids && isAbbreviation(tokens, i)) ids = ids.filter((id) => addsOnlyDStroke(model.lm.vocab[id] as string));
       choosable.push(ids !== undefined && ids.length > 0);
       keepFirst.push(false);

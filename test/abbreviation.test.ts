@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addsOnlyDStroke, isAbbreviation } from '../src/candidates/abbreviation.js';
+import { addsOnlyDStroke, inApostropheWord, isAbbreviation } from '../src/candidates/abbreviation.js';
 import { tokenize } from '../src/tokenize/index.js';
 
 /** Whether the word `word` of `text` reads as an abbreviation. */
@@ -38,5 +38,24 @@ describe('addsOnlyDStroke', () => {
     ['ư', false],
   ])('%s → %s', (form, expected) => {
     expect(addsOnlyDStroke(form)).toBe(expected);
+  });
+});
+
+describe('inApostropheWord', () => {
+  it.each([
+    ["don't", 'don', true],
+    ["don't", 't', true],
+    ['O\u2019Brien', 'Brien', true],
+    ["'xin chao'", 'xin', false], // a quotation mark, not an apostrophe inside a word
+    ["'xin chao'", 'chao', false],
+    ["nam 2023's", 'nam', false],
+  ])('%s: %s → %s', (text, word, expected) => {
+    const tokens = tokenize(text);
+    expect(
+      inApostropheWord(
+        tokens,
+        tokens.findIndex((t) => t.text === word),
+      ),
+    ).toBe(expected);
   });
 });

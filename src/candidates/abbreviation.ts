@@ -34,6 +34,22 @@ export function isAbbreviation(tokens: readonly Token[], i: number): boolean {
   return (!left || LOWER_CASE.test(left.text)) && (!right || LOWER_CASE.test(right.text));
 }
 
+const APOSTROPHES = new Set(["'", '\u2019', '\u02bc']);
+
+/** Is token `j` an apostrophe with a word right behind it (`dir` -1) or after it (+1)? */
+function apostropheWith(tokens: readonly Token[], j: number, dir: -1 | 1): boolean {
+  return APOSTROPHES.has(tokens[j]?.text ?? '') && tokens[j + dir]?.kind === 'word';
+}
+
+/**
+ * Is word `i` part of a word spelt with an apostrophe (`don't`, `O'Brien`, `l'Oréal`)? Vietnamese never
+ * writes one inside a word, so such a word is foreign and is left as it is.
+ * @example inApostropheWord(tokenize("don't"), 0) // true
+ */
+export function inApostropheWord(tokens: readonly Token[], i: number): boolean {
+  return apostropheWith(tokens, i - 1, -1) || apostropheWith(tokens, i + 1, 1);
+}
+
 /**
  * Does a (lower-case) form carry no mark but `đ`, the only one an abbreviation can gain?
  * @example addsOnlyDStroke('hđnd') // true; addsOnlyDStroke('vật') // false
