@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel, restore, serializeModel, train } from '../src/index.js';
 import { MAGIC } from '../src/model/format.js';
+import { MAX_VOCABULARY } from '../src/train/ngram.js';
 
 const CORPUS = [
   'Tình hình kinh tế - xã hội năm 2023 tiếp tục ổn định và phát triển.',
@@ -57,6 +58,22 @@ describe('train / serialize / load', () => {
 
   it.each([[42], ['text'], [[1, 2]]])('train(%j) throws a TypeError', (bad) => {
     expect(() => train(bad as unknown as string[])).toThrow(TypeError);
+  });
+
+  it('trains on a long text exactly as on its paragraphs one by one', () => {
+    // Longer than the pieces the trainer tokenizes at a time, with sentences wrapped over line breaks.
+    const paragraph = 'Tỉnh tiếp tục\nthực hiện kế hoạch năm 2024 và\nphát triển kinh tế.\nKế hoạch năm 2025 của tỉnh.';
+    const paragraphs = Array.from({ length: 1500 }, (_, i) => `${paragraph} Lần ${i}.`);
+    const whole = serializeModel(train([paragraphs.join('\n\n')]));
+    expect(whole).toEqual(serializeModel(train(paragraphs)));
+  });
+
+  it('keeps the vocabulary within its limit: the rarest words become unknown', () => {
+    const rare = Array.from({ length: MAX_VOCABULARY }, (_, i) => `x${i.toString(36)}`.replace(/\d/g, (d) => 'abcdefghij'[+d] as string));
+    const big = train([`${CORPUS.join('\n')}\n${rare.join(' ')}`]);
+    expect(big.lm.vocab.length).toBeLessThanOrEqual(MAX_VOCABULARY);
+    expect(big.lm.ids.has('kinh')).toBe(true);
+    expect(restore('ke hoach nam 2024', { model: big })).toBe('kế hoạch năm 2024');
   });
 
   it('probabilities of a context sum to about one', () => {

@@ -1,9 +1,9 @@
 import { LEARNT_CHANNEL } from '../candidates/channel.generated.js';
 import type { Channel } from '../candidates/channel.js';
 import { createModel, type Model } from '../model/index.js';
-import { BOS, EOS, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
-import { tokenize } from '../tokenize/index.js';
-import { estimate } from './ngram.js';
+import { BOS, EOS, SPECIAL } from '../normalize/index.js';
+import { Corpus } from './corpus.js';
+import { estimate, MAX_VOCABULARY } from './ngram.js';
 import { SYLLABLES } from './syllables.generated.js';
 
 export interface TrainOptions {
@@ -17,16 +17,13 @@ export interface TrainOptions {
   inventory?: boolean;
 }
 
-function keySentences(text: string): string[][] {
-  const tokens = tokenize(text.normalize('NFC'));
-  return sentences(tokens).map((idx) => idx.map((i) => tokenKey(tokens[i] as (typeof tokens)[number]) as string));
-}
-
-/** A sentence read right to left, still opening with BOS and closing with EOS. */
-function reversed(s: Uint32Array): Uint32Array {
-  const r = s.slice().reverse();
-  r[0] = BOS;
-  r[r.length - 1] = EOS;
+/**
+ * The stream read right to left: sentences in reverse order, each still opening with BOS and closing
+ * with EOS.
+ */
+function reversed(ids: Uint32Array): Uint32Array {
+  const r = ids.slice().reverse();
+  for (let i = 0; i < r.length; i++) r[i] = r[i] === BOS ? EOS : r[i] === EOS ? BOS : (r[i] as number);
   return r;
 }
 
@@ -41,21 +38,37 @@ export function train(texts: readonly string[], options: TrainOptions = {}): Mod
   }
   const order = options.order ?? 3;
   if (order !== 2 && order !== 3) throw new TypeError(`train: options.order must be 2 or 3, got ${String(order)}`);
-  const corpus = texts.flatMap(keySentences);
-  const freq = new Map<string, number>();
-  for (const s of corpus) for (const k of s) freq.set(k, (freq.get(k) ?? 0) + 1);
-  for (const s of SPECIAL) freq.delete(s);
-  const vocab: string[] = [
-    ...SPECIAL,
-    ...[...freq.keys()].sort((a, b) => (freq.get(b) as number) - (freq.get(a) as number) || (a < b ? -1 : 1)),
-  ];
-  if (options.inventory ?? true) for (const s of SYLLABLES.split(' ')) if (!freq.has(s)) vocab.push(s);
-  const ids = new Map(vocab.map((w, i) => [w, i]));
-  const idSentences = corpus.map((s) => Uint32Array.from([BOS, ...s.map((k) => ids.get(k) as number), EOS]));
-  const tables = estimate(idSentences, vocab, order);
-  const backward = (options.backward ?? true) ? estimate(idSentences.map(reversed), vocab, order) : undefined;
-  const tokens = corpus.reduce((n, s) => n + s.length, 0);
-  const model = createModel(tables, { order, tokens, trainedWords: freq.size, vocabulary: vocab.length }, backward);
+  const corpus = new Corpus();
+  for (const text of texts) corpus.add(text);
+  const { vocab, renumber, trainedWords } = numberWords(corpus, options.inventory ?? true);
+  const stream = corpus.ids.subarray(0, corpus.length).map((id) => renumber[id] as number);
+  const tables = estimate(stream, vocab, order);
+  const backward = (options.backward ?? true) ? estimate(reversed(stream), vocab, order) : undefined;
+  let tokens = 0;
+  for (const c of corpus.counts) tokens += c;
+  const model = createModel(tables, { order, tokens, trainedWords, vocabulary: vocab.length }, backward);
   model.channel = options.channel ?? LEARNT_CHANNEL;
   return model;
+}
+
+/**
+ * The vocabulary and the final id of every word of the corpus: the special tokens, then the words
+ * seen, most frequent first (ties by spelling), then the inventory's syllables not seen.
+ */
+function numberWords(corpus: Corpus, inventory: boolean) {
+  const { words, counts } = corpus;
+  const byFrequency = words
+    .map((_, id) => id)
+    .slice(SPECIAL.length)
+    .sort((a, b) => (counts[b] as number) - (counts[a] as number) || ((words[a] as string) < (words[b] as string) ? -1 : 1));
+  // Past the vocabulary's limit the rarest words (typos, foreign names, once each) become <unk>.
+  const syllables = inventory ? SYLLABLES.split(' ') : [];
+  const kept = byFrequency.slice(0, MAX_VOCABULARY - SPECIAL.length - syllables.length);
+  const renumber = new Uint32Array(words.length); // UNK unless kept
+  for (let i = 0; i < SPECIAL.length; i++) renumber[i] = i;
+  for (const [i, id] of kept.entries()) renumber[id] = SPECIAL.length + i;
+  const vocab: string[] = [...SPECIAL, ...kept.map((id) => words[id] as string)];
+  const known = new Set(vocab);
+  for (const s of syllables) if (!known.has(s)) vocab.push(s);
+  return { vocab, renumber, trainedWords: kept.length };
 }

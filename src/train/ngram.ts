@@ -1,4 +1,5 @@
 import type { NgramTables } from '../model/lm.js';
+import { BOS, EOS } from '../normalize/index.js';
 
 /** Modified Kneser–Ney discounts D1, D2, D3+ for one order, from its counts of counts. */
 export function discounts(counts: Iterable<number>): [number, number, number] {
@@ -11,51 +12,107 @@ export function discounts(counts: Iterable<number>): [number, number, number] {
   return d.map((x, i) => Math.min(Math.max(x, 0.05), i + 1)) as [number, number, number];
 }
 
+/** Words a vocabulary may hold: v³ must stay below 2⁵³ for trigram keys to be exact doubles. */
+export const MAX_VOCABULARY = 200_000;
+
 function discountOf(d: [number, number, number], c: number): number {
   return c >= 3 ? d[2] : c === 2 ? d[1] : d[0];
 }
 
-function bump(map: Map<number, number>, key: number, by = 1): void {
-  map.set(key, (map.get(key) ?? 0) + by);
+/** Sorted distinct keys and how often each occurs, from a list of keys (sorted in place). */
+function tally(keys: Float64Array): { keys: Float64Array; counts: Float64Array } {
+  keys.sort();
+  const out = new Float64Array(keys.length);
+  const counts = new Float64Array(keys.length);
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (n > 0 && keys[i] === out[n - 1]) counts[n - 1] = (counts[n - 1] as number) + 1;
+    else (out[n] = keys[i] as number), (counts[n++] = 1);
+  }
+  return { keys: out.slice(0, n), counts: counts.slice(0, n) };
 }
 
-/** Interpolated lower-order estimates: sum of counts and discount mass per context. */
-function contextTotals(counts: Map<number, number>, contextOf: (key: number) => number, d: [number, number, number]) {
-  const total = new Map<number, number>();
-  const mass = new Map<number, number>();
-  for (const [key, c] of counts) {
-    const ctx = contextOf(key);
-    bump(total, ctx, c);
-    bump(mass, ctx, discountOf(d, c));
+/** Index of `key` in the sorted `keys`, or -1. */
+function find(keys: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid] as number;
+    if (k === key) return mid;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Two sorted tallies with no key in common, merged. */
+function merge(a: ReturnType<typeof tally>, b: ReturnType<typeof tally>): ReturnType<typeof tally> {
+  const keys = new Float64Array(a.keys.length + b.keys.length);
+  const counts = new Float64Array(keys.length);
+  for (let i = 0, j = 0, n = 0; n < keys.length; n++) {
+    const fromA = j >= b.keys.length || (i < a.keys.length && (a.keys[i] as number) < (b.keys[j] as number));
+    keys[n] = fromA ? (a.keys[i] as number) : (b.keys[j] as number);
+    counts[n] = fromA ? (a.counts[i++] as number) : (b.counts[j++] as number);
+  }
+  return { keys, counts };
+}
+
+/** The n-grams of a stream of sentences as keys (a·v + b, (a·v + b)·v + c); none spans two sentences. */
+function ngramKeys(stream: Uint32Array, v: number, order: 2 | 3) {
+  const bi = new Float64Array(stream.length);
+  const tri = new Float64Array(order === 3 ? stream.length : 0);
+  let nb = 0;
+  let nt = 0;
+  for (let i = 1; i < stream.length; i++) {
+    const prev = stream[i - 1] as number;
+    if (prev === EOS) continue;
+    bi[nb++] = prev * v + (stream[i] as number);
+    if (order === 3 && i >= 2 && prev !== BOS) tri[nt++] = ((stream[i - 2] as number) * v + prev) * v + (stream[i] as number);
+  }
+  return { bi: tally(bi.subarray(0, nb)), tri: tally(tri.subarray(0, nt)) };
+}
+
+/**
+ * Per context (a word, or a bigram's index), the sum of its continuations' counts and the probability
+ * mass their discounts free, from keys sorted by context.
+ */
+function contextTotals(t: ReturnType<typeof tally>, size: number, contextAt: (i: number) => number, d: [number, number, number]) {
+  const total = new Float64Array(size);
+  const mass = new Float64Array(size);
+  for (let i = 0; i < t.keys.length; i++) {
+    const ctx = contextAt(i);
+    const c = t.counts[i] as number;
+    total[ctx] = (total[ctx] as number) + c;
+    mass[ctx] = (mass[ctx] as number) + discountOf(d, c);
   }
   return { total, mass };
 }
 
 /**
- * Estimate an interpolated modified Kneser–Ney model of order 2 or 3 from sentences of word ids
- * (each wrapped in `<s>` … `</s>` by the caller), written in back-off form.
+ * Estimate an interpolated modified Kneser–Ney model of order 2 or 3 from a stream of word ids in which
+ * every sentence is wrapped in `<s>` … `</s>`, written in back-off form. Counting sorts n-gram keys in
+ * typed arrays, so memory is a few bytes per running word and per distinct n-gram. The vocabulary must
+ * stay under {@link MAX_VOCABULARY} words for a trigram key to be an exact number.
  */
-export function estimate(sentences: readonly Uint32Array[], vocab: readonly string[], order: 2 | 3): NgramTables {
+export function estimate(stream: Uint32Array, vocab: readonly string[], order: 2 | 3): NgramTables {
   const v = vocab.length;
-  const big = (a: number, b: number) => a * v + b;
-  const raw2 = new Map<number, number>();
-  const raw3 = new Map<number, number>();
-  for (const s of sentences) {
-    for (let i = 1; i < s.length; i++) {
-      bump(raw2, big(s[i - 1] as number, s[i] as number));
-      if (order === 3 && i >= 2) bump(raw3, big(s[i - 2] as number, s[i - 1] as number) * v + (s[i] as number));
-    }
-  }
-  // Adjusted (continuation) counts for the lower orders.
-  const adj2 = new Map<number, number>();
+  if (v > MAX_VOCABULARY) throw new RangeError(`estimate: ${v} words is more than ${MAX_VOCABULARY}`);
+  const { bi: raw2, tri: raw3 } = ngramKeys(stream, v, order);
+  // Adjusted (continuation) counts for the lower orders: a bigram's count is the number of distinct words
+  // seen before it, except after <s>, where nothing can be.
+  let adj2 = raw2;
   if (order === 3) {
-    for (const key of raw3.keys()) bump(adj2, key % (v * v));
-    for (const [key, c] of raw2) if (Math.floor(key / v) === 1) adj2.set(key, c);
-  } else {
-    for (const [key, c] of raw2) adj2.set(key, c);
+    const suffixes = tally(raw3.keys.map((k) => k % (v * v)));
+    const atStart = raw2.keys.map((k) => (Math.floor(k / v) === BOS ? 1 : 0));
+    const keep = (t: ReturnType<typeof tally>, mask: Float64Array) => ({
+      keys: t.keys.filter((_, i) => mask[i] === 1),
+      counts: t.counts.filter((_, i) => mask[i] === 1),
+    });
+    adj2 = merge(suffixes, keep(raw2, atStart));
   }
   const adj1 = new Float64Array(v);
-  for (const key of raw2.keys()) adj1[key % v] = (adj1[key % v] as number) + 1;
+  for (const key of raw2.keys) adj1[key % v] = (adj1[key % v] as number) + 1;
 
   const d1 = discounts(adj1);
   let total1 = 0;
@@ -67,40 +124,40 @@ export function estimate(sentences: readonly Uint32Array[], vocab: readonly stri
     uni[w] = (c > 0 ? (c - discountOf(d1, c)) / total1 : 0) + mass1 / total1 / v;
   }
 
-  const d2 = discounts(adj2.values());
-  const t2 = contextTotals(adj2, (k) => Math.floor(k / v), d2);
-  const biKeys = [...adj2.keys()].sort((a, b) => a - b);
-  const biIndex = new Map<number, number>();
-  for (const [i, k] of biKeys.entries()) biIndex.set(k, i);
+  const biKeys = adj2.keys;
+  const d2 = discounts(adj2.counts);
+  const t2 = contextTotals(adj2, v, (i) => Math.floor((biKeys[i] as number) / v), d2);
   const biProb = new Float64Array(biKeys.length);
-  biKeys.forEach((k, i) => {
+  for (let i = 0; i < biKeys.length; i++) {
+    const k = biKeys[i] as number;
     const ctx = Math.floor(k / v);
-    const c = adj2.get(k) as number;
-    const tot = t2.total.get(ctx) as number;
-    biProb[i] = (c - discountOf(d2, c)) / tot + ((t2.mass.get(ctx) as number) / tot) * (uni[k % v] as number);
-  });
+    const c = adj2.counts[i] as number;
+    const tot = t2.total[ctx] as number;
+    biProb[i] = (c - discountOf(d2, c)) / tot + ((t2.mass[ctx] as number) / tot) * (uni[k % v] as number);
+  }
 
-  const d3 = discounts(raw3.values());
-  const t3 = contextTotals(raw3, (k) => Math.floor(k / v), d3);
-  const triKeys = [...raw3.keys()].sort((a, b) => a - b);
-  const triContext = new Uint32Array(triKeys.length);
+  const d3 = discounts(raw3.counts);
+  const triKeys = raw3.keys;
+  const triContext = Uint32Array.from(triKeys, (k) => find(biKeys, Math.floor(k / v)));
+  const t3 = contextTotals(raw3, biKeys.length, (i) => triContext[i] as number, d3);
   const triNext = new Uint32Array(triKeys.length);
   const triLogProb = new Float32Array(triKeys.length);
-  triKeys.forEach((k, i) => {
-    const ctx = Math.floor(k / v);
+  for (let i = 0; i < triKeys.length; i++) {
+    const k = triKeys[i] as number;
     const w = k % v;
-    const c = raw3.get(k) as number;
-    const tot = t3.total.get(ctx) as number;
-    const lower = biProb[biIndex.get(big(ctx % v, w)) as number] as number;
-    triContext[i] = biIndex.get(ctx) as number;
+    const ctx = triContext[i] as number;
+    const c = raw3.counts[i] as number;
+    const tot = t3.total[ctx] as number;
+    const lower = biProb[find(biKeys, (Math.floor(k / v) % v) * v + w)] as number;
     triNext[i] = w;
-    triLogProb[i] = Math.log((c - discountOf(d3, c)) / tot + ((t3.mass.get(ctx) as number) / tot) * lower);
-  });
+    triLogProb[i] = Math.log((c - discountOf(d3, c)) / tot + ((t3.mass[ctx] as number) / tot) * lower);
+  }
 
   const uniBackoff = new Float32Array(v);
-  for (const [ctx, tot] of t2.total) uniBackoff[ctx] = Math.log((t2.mass.get(ctx) as number) / tot);
+  for (let w = 0; w < v; w++) if ((t2.total[w] as number) > 0) uniBackoff[w] = Math.log((t2.mass[w] as number) / (t2.total[w] as number));
   const biBackoff = new Float32Array(biKeys.length);
-  for (const [ctx, tot] of t3.total) biBackoff[biIndex.get(ctx) as number] = Math.log((t3.mass.get(ctx) as number) / tot);
+  for (let b = 0; b < biKeys.length; b++)
+    if ((t3.total[b] as number) > 0) biBackoff[b] = Math.log((t3.mass[b] as number) / (t3.total[b] as number));
 
   return {
     order,

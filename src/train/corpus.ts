@@ -1,0 +1,75 @@
+import { BOS, EOS, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
+import { type Token, tokenize } from '../tokenize/index.js';
+
+/** Texts are tokenized in pieces of about this many characters, so a large corpus never holds all its tokens. */
+const PIECE = 1 << 16;
+
+/**
+ * Where a piece of `text` from `start` may end: just after a line break that ends a sentence anyway
+ * (the next character is no white space and no lower-case letter), at or after `start + PIECE`.
+ * The whole rest of the text when there is no such place.
+ */
+function pieceEnd(text: string, start: number): number {
+  for (let at = text.indexOf('\n', start + PIECE); at >= 0; at = text.indexOf('\n', at + 1)) {
+    const next = text[at + 1];
+    if (next === undefined) return text.length;
+    if (/\S/u.test(next) && (!/[\p{L}\p{M}]/u.test(next) || next !== next.toLowerCase())) return at + 1;
+  }
+  return text.length;
+}
+
+/**
+ * Training text as one stream of word ids, each sentence as `<s> … </s>`: ids are handed out in order of
+ * first appearance and counted, so the caller can renumber them (most frequent first) when done.
+ */
+export class Corpus {
+  /** Words by provisional id; the first ids are the special tokens. */
+  readonly words: string[] = [...SPECIAL];
+  /** How often each provisional id occurs. */
+  counts = new Float64Array(1024);
+  /** The id stream; only the first `length` entries are used. */
+  ids = new Uint32Array(1 << 16);
+  length = 0;
+  private readonly idOf = new Map<string, number>(SPECIAL.map((w, i) => [w, i]));
+
+  /** Add a text (NFC-normalized here), sentence by sentence. */
+  add(text: string): void {
+    const nfc = text.normalize('NFC');
+    for (let start = 0; start < nfc.length; ) {
+      const end = pieceEnd(nfc, start);
+      const tokens = tokenize(nfc.slice(start, end));
+      for (const s of sentences(tokens)) this.sentence(s.map((i) => tokenKey(tokens[i] as Token) as string));
+      start = end;
+    }
+  }
+
+  private sentence(keys: readonly string[]): void {
+    this.reserve(keys.length + 2);
+    this.ids[this.length++] = BOS;
+    for (const k of keys) this.ids[this.length++] = this.id(k);
+    this.ids[this.length++] = EOS;
+  }
+
+  private id(key: string): number {
+    let id = this.idOf.get(key);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(key);
+      this.idOf.set(key, id);
+      if (id >= this.counts.length) {
+        const grown = new Float64Array(this.counts.length * 2);
+        grown.set(this.counts);
+        this.counts = grown;
+      }
+    }
+    this.counts[id] = (this.counts[id] as number) + 1;
+    return id;
+  }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.ids.length) return;
+    const grown = new Uint32Array(Math.max(this.ids.length * 2, this.length + n));
+    grown.set(this.ids.subarray(0, this.length));
+    this.ids = grown;
+  }
+}
