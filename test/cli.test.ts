@@ -227,4 +227,24 @@ describe('vi-restore train', () => {
     expect(t.stdout).toMatch(/trained on 2 file\(s\), \d+ tokens: .* bigrams, .* trigrams \(order 2/);
     expect(run(['--model', model], 'Nong nghiep tang truong\n').stdout).toBe('Nông nghiệp tăng trưởng\n');
   });
+
+  it('skips a bad file, naming it in one line, and trains on the rest (exit 1)', () => {
+    const dir = tree();
+    writeFileSync(join(dir, 'good.txt'), 'Nông nghiệp tăng trưởng ổn định.\n');
+    writeFileSync(join(dir, 'bad.txt'), Buffer.from([0x6e, 0xc3, 0x28, 0x0a]));
+    const model = join(dir, 'm.bin');
+    const t = run(['train', '--out', model, join(dir, 'bad.txt'), join(dir, 'good.txt')]);
+    expect(t.status).toBe(1);
+    expect(t.stderr).toBe(`vi-restore: ${join(dir, 'bad.txt')}: invalid UTF-8 at line 1, byte 1\n`);
+    expect(t.stdout).toMatch(/^trained on 1 file\(s\)/);
+    expect(run(['--model', model], 'Nong nghiep\n').stdout).toBe('Nông nghiệp\n');
+  });
+
+  it('writes nothing when no input can be read', () => {
+    const dir = tree();
+    const t = run(['train', '--out', join(dir, 'm.bin'), join(dir, 'missing.txt')]);
+    expect(t.status).toBe(1);
+    expect(t.stderr).toBe(`vi-restore: ${join(dir, 'missing.txt')}: no such file or directory\nvi-restore: nothing to train on\n`);
+    expect(existsSync(join(dir, 'm.bin'))).toBe(false);
+  });
 });

@@ -68,6 +68,13 @@ describe('train / serialize / load', () => {
     expect(whole).toEqual(serializeModel(train(paragraphs)));
   });
 
+  it('trains from any iterable of texts, such as a generator reading one file at a time', () => {
+    function* texts() {
+      yield* CORPUS;
+    }
+    expect(serializeModel(train(texts()))).toEqual(bytes);
+  });
+
   it('keeps the vocabulary within its limit: the rarest words become unknown', () => {
     const rare = Array.from({ length: MAX_VOCABULARY }, (_, i) => `x${i.toString(36)}`.replace(/\d/g, (d) => 'abcdefghij'[+d] as string));
     const big = train([`${CORPUS.join('\n')}\n${rare.join(' ')}`]);

@@ -7,7 +7,7 @@ import { expandInputs, type Input } from './files.js';
 import { reason, writeAtomic } from './io.js';
 import type { Job, JobResult } from './job.js';
 import { createProgress } from './progress.js';
-import { InputError, readChunks } from './stream.js';
+import { InputError, readText } from './stream.js';
 
 const VERSION = '0.1.0';
 
@@ -15,42 +15,39 @@ function fail(what: string, why: string): void {
   process.stderr.write(`vi-restore: ${what}: ${why}\n`);
 }
 
-async function readWhole(path: string): Promise<string> {
-  let text = '';
-  for await (const chunk of readChunks(path)) text += chunk;
-  return text;
-}
-
-async function runTrain(o: CliOptions): Promise<number> {
-  let failed = false;
-  const texts: string[] = [];
+/** The texts of the inputs, read one at a time as training consumes them; a bad input is named and skipped. */
+function* inputTexts(o: CliOptions, status: { failed: boolean; read: number }): Generator<string> {
   for (const input of expandInputs(o.inputs)) {
-    if (input.error) {
-      fail(input.path, input.error);
-      failed = true;
-      continue;
-    }
+    let text: string;
     try {
-      texts.push(await readWhole(input.path));
+      if (input.error) throw new InputError(input.error);
+      text = readText(input.path);
     } catch (err) {
       fail(input.path, err instanceof InputError ? err.message : reason(err));
-      failed = true;
+      status.failed = true;
+      continue;
     }
+    status.read++;
+    yield text;
   }
-  if (texts.length === 0) {
+}
+
+function runTrain(o: CliOptions): number {
+  const status = { failed: false, read: 0 };
+  const model = train(inputTexts(o, status), { order: o.order });
+  if (status.read === 0) {
     process.stderr.write('vi-restore: nothing to train on\n');
     return 1;
   }
-  const model = train(texts, { order: o.order });
   const bytes = serializeModel(model);
   writeAtomic(o.out, bytes);
   const { lm } = model;
   process.stdout.write(
-    `trained on ${texts.length} file(s), ${model.info.tokens} tokens: ${model.info.trainedWords} distinct words seen, ` +
+    `trained on ${status.read} file(s), ${model.info.tokens} tokens: ${model.info.trainedWords} distinct words seen, ` +
       `${lm.vocab.length} in the vocabulary, ${lm.biNext.length} bigrams, ${lm.triNext.length} trigrams (order ${lm.order}, ` +
       `with backward model); ${(bytes.length / 1024).toFixed(0)} KiB written to ${o.out}\n`,
   );
-  return failed ? 1 : 0;
+  return status.failed ? 1 : 0;
 }
 
 /** One FILE or stdin, written to stdout or --output; anything else is a batch. */
@@ -124,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${o.command === 'help' ? HELP : VERSION}\n`);
       return 0;
     }
-    return o.command === 'train' ? await runTrain(o) : await runRestore(o);
+    return o.command === 'train' ? runTrain(o) : await runRestore(o);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`vi-restore: ${err.message}\nTry 'vi-restore --help'.\n`);

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { scanUtf8 } from './utf8.js';
 
 /** Text is restored in pieces of about this many characters, cut at a blank line or a line break. */
@@ -21,6 +21,32 @@ function cutPoint(text: string): number {
 }
 
 /**
+ * Check bytes read so far (`lines` lines and `offset` bytes came before them): throws {@link InputError}
+ * at a NUL byte or an invalid UTF-8 sequence; returns how many bytes end in a complete character.
+ */
+function checkBytes(bytes: Uint8Array, lines: number, offset: number): number {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new InputError(`binary file (NUL byte at line ${lines + countLines(bytes, nul) + 1}, byte ${offset + nul})`);
+  const { bad, complete } = scanUtf8(bytes);
+  if (bad >= 0) throw new InputError(`invalid UTF-8 at line ${lines + countLines(bytes, bad) + 1}, byte ${offset + bad}`);
+  return complete;
+}
+
+function truncated(lines: number, offset: number): InputError {
+  return new InputError(`invalid UTF-8 at line ${lines + 1}, byte ${offset} (truncated character at the end)`);
+}
+
+/**
+ * Read a whole file (or stdin for `-`) as UTF-8 text at once, checked like {@link readChunks}.
+ */
+export function readText(path: string): string {
+  const bytes = readFileSync(path === '-' ? 0 : path);
+  const complete = checkBytes(bytes, 0, 0);
+  if (complete < bytes.length) throw truncated(countLines(bytes, complete), complete);
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
+/**
  * Read a file (or stdin for `-`) as UTF-8 text in line-aligned chunks, never the whole file at once.
  * Throws {@link InputError} naming the line and byte of a NUL byte or an invalid UTF-8 sequence.
  */
@@ -36,10 +62,7 @@ export async function* readChunks(path: string): AsyncGenerator<string> {
     const bytes = new Uint8Array(pending.length + piece.length);
     bytes.set(pending);
     bytes.set(piece, pending.length);
-    const nul = bytes.indexOf(0);
-    if (nul >= 0) throw new InputError(`binary file (NUL byte at line ${lines + countLines(bytes, nul) + 1}, byte ${offset + nul})`);
-    const { bad, complete } = scanUtf8(bytes);
-    if (bad >= 0) throw new InputError(`invalid UTF-8 at line ${lines + countLines(bytes, bad) + 1}, byte ${offset + bad}`);
+    const complete = checkBytes(bytes, lines, offset);
     text += decoder.decode(bytes.subarray(0, complete));
     lines += countLines(bytes, complete);
     offset += complete;
@@ -50,6 +73,6 @@ export async function* readChunks(path: string): AsyncGenerator<string> {
       text = text.slice(cut);
     }
   }
-  if (pending.length > 0) throw new InputError(`invalid UTF-8 at line ${lines + 1}, byte ${offset} (truncated character at the end)`);
+  if (pending.length > 0) throw truncated(lines, offset);
   if (text) yield text;
 }

@@ -29,17 +29,21 @@ function reversed(ids: Uint32Array): Uint32Array {
 
 /**
  * Build a model from clean, accented texts: an interpolated modified Kneser–Ney n-gram model over
- * lower-cased syllables, sentence boundaries and number/punctuation context.
+ * lower-cased syllables, sentence boundaries and number/punctuation context. `texts` may be any iterable,
+ * such as a generator that reads one file at a time, so a corpus need never be in memory all at once.
  * @example const model = train([readFileSync('corpus.txt', 'utf8')], { order: 3 })
  */
-export function train(texts: readonly string[], options: TrainOptions = {}): Model {
-  if (!Array.isArray(texts) || texts.some((t) => typeof t !== 'string')) {
-    throw new TypeError('train: texts must be an array of strings');
+export function train(texts: Iterable<string>, options: TrainOptions = {}): Model {
+  if (typeof texts === 'string' || typeof (texts as Partial<Iterable<string>>)?.[Symbol.iterator] !== 'function') {
+    throw new TypeError('train: texts must be an array (or other iterable) of strings');
   }
   const order = options.order ?? 3;
   if (order !== 2 && order !== 3) throw new TypeError(`train: options.order must be 2 or 3, got ${String(order)}`);
   const corpus = new Corpus();
-  for (const text of texts) corpus.add(text);
+  for (const text of texts) {
+    if (typeof text !== 'string') throw new TypeError(`train: texts must be strings, got ${typeof text}`);
+    corpus.add(text);
+  }
   const { vocab, renumber, trainedWords } = numberWords(corpus, options.inventory ?? true);
   const stream = corpus.ids.subarray(0, corpus.length).map((id) => renumber[id] as number);
   const tables = estimate(stream, vocab, order);
