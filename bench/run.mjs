@@ -5,7 +5,7 @@ import { restore, stripDiacritics, train } from '../dist/index.js';
 import { mostFrequentForm } from './baseline.mjs';
 import { comparePython } from './compare-python.mjs';
 import { CLEAN, readData } from './docs.mjs';
-import { largeInput } from './large.mjs';
+import { largeInput, largeTraining } from './large.mjs';
 import { ocrSection } from './ocr.mjs';
 import { scoreTexts } from './score.mjs';
 import { speedSection } from './speed.mjs';
@@ -107,6 +107,12 @@ console.log(
   `  ${large.seconds} s, ${large.mibPerSecond} MiB/s, ${large.syllablesPerSecond.toLocaleString('en')} syllables/s, peak RSS ${large.peakRssMiB} MiB`,
 );
 
+// 5b. Training on a large synthetic corpus through the CLI (same size): wall time and peak RSS.
+const training = await largeTraining();
+speed.largeTraining = training;
+console.log(`\nLarge training corpus: ${training.command}`);
+console.log(`  ${training.seconds} s, peak RSS ${training.peakRssMiB} MiB; ${training.learnt}`);
+
 // 6. Whole-process CLI against a pure-Python bigram Viterbi on ~1M words (minutes: only with BENCH_PYTHON=1).
 if (process.env.BENCH_PYTHON === '1') {
   const py = comparePython();
@@ -160,6 +166,7 @@ const speedTable = [
   `| peak RSS of the benchmark | ${speed.peakRssMiB} MiB |`,
   `| package (packed / unpacked) | ${(speed.packedBytes / 1024).toFixed(0)} / ${(speed.unpackedBytes / 1024).toFixed(0)} KiB |`,
   `| CLI on ${large.mib} MiB, \`node dist/cli.js BIG > /dev/null\` | ${large.seconds} s, ${large.mibPerSecond} MiB/s, peak RSS ${large.peakRssMiB} MiB |`,
+  `| CLI \`train\` on ${training.mib} MiB of synthetic text (random syllables: nearly every trigram new) | ${training.seconds} s, peak RSS ${training.peakRssMiB} MiB |`,
   ...(speed.python?.results ?? []).map(
     (r) =>
       `| whole process, ${(speed.python.input.words / 1e6).toFixed(2)}M words${speed.python.measuredOn ? ` (run of ${speed.python.measuredOn.slice(0, 10)})` : ''}: ${r.name} | ${r.seconds} s${r.speedup ? ` (×${r.speedup} vs Python)` : ''}, accuracy ${pct(r.accuracy)} |`,
