@@ -79,9 +79,15 @@ export async function largeTraining({ mb = Number(process.env.BENCH_LARGE_MB ?? 
     .filter((l) => l && !l.startsWith('#'));
   const cumulative = [];
   let sum = 0;
-  for (let r = 1; r <= syllables.length; r++) cumulative.push((sum += 1 / r));
+  for (let r = 1; r <= syllables.length; r++) {
+    sum += 1 / r;
+    cumulative.push(sum);
+  }
   let seed = 1;
-  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   const pick = () => {
     const x = random() * sum;
     let lo = 0;
