@@ -49,3 +49,23 @@ describe('sentences', () => {
     expect(keys('yếu kém, trong (nội) tại¹².')).toEqual(['yếu kém trong nội tại .']);
   });
 });
+
+describe('tokenize in OCR mode', () => {
+  const ocrKinds = (s: string) => tokenize(s, { ocr: true }).map((t) => `${t.kind}:${t.text}`);
+
+  it.each([
+    ['c6 16n', ['word:c6', 'space: ', 'word:16n']],
+    ['thôn20', ['word:thôn', 'number:20']], // a footnote number glued on
+    ['xã5', ['word:xã5']], // one digit: a misread letter
+    ['a20', ['word:a20']], // one letter before the digits
+    ['20a', ['word:20a']],
+    ['n$20', ['word:n$20']], // the digits must follow a letter
+  ])('%s', (text, expected) => {
+    expect(ocrKinds(text)).toEqual(expected);
+  });
+
+  it('reads a very long run of letters and digits as one word, losslessly', () => {
+    const long = 'ă1'.repeat(20_000);
+    expect(tokenize(long, { ocr: true }).map((t) => t.text)).toEqual([long]);
+  });
+});

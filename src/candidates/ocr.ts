@@ -182,6 +182,20 @@ class Search {
 }
 
 /**
+ * The least cost of inserting `n` of the token's characters (`ins`: each one's insertion cost): a word of
+ * the trie reads at most two characters per letter, so a token longer than twice the deepest word must
+ * have that many inserted. Lets a long token (a code, a run of letters) skip a search that could find nothing.
+ */
+function leastInsertions(ins: Float64Array, n: number): number {
+  if (n <= 0) return 0;
+  return ins
+    .slice()
+    .sort()
+    .subarray(0, n)
+    .reduce((a, b) => a + b, 0);
+}
+
+/**
  * Every vocabulary word the observed OCR token could have been, cheapest first: exact unaccented
  * matches at cost 0, then channel readings, searched within growing cost bounds until enough are found.
  */
@@ -195,7 +209,8 @@ export function readings(index: ReadingIndex, model: Model, token: string): Read
   // Row d of `rows` holds the costs at trie depth d.
   const rows = new Float64Array((index.trie.depth + 1) * (obs.length + 1));
   for (let j = 1; j <= obs.length; j++) rows[j] = (rows[j - 1] as number) + (search.ins[j - 1] as number);
-  for (const bound of COST_BOUNDS) {
+  const bounds = COST_BOUNDS.filter((b) => leastInsertions(search.ins, obs.length - 2 * index.trie.depth) <= b);
+  for (const bound of bounds) {
     search.out = [];
     search.walk(0, rows, 0, bound);
     found = search.out;

@@ -25,8 +25,22 @@ const PATTERNS: [TokenKind, RegExp][] = [
  * `nghi¢p` nghiệp, `&` ở): a run of letters, digits and such symbols with at least one letter or symbol in it.
  */
 const OCR_WORD = /[\p{L}\p{M}0-9¢€&§¥©$]*[\p{L}¢€&§¥©$](?:[\p{L}\p{M}0-9¢€&§¥©$]|[’‘](?=\p{L}))*/uy;
-/** Two or more digits after two or more letters are a footnote number glued on (`thôn20`), not letters. */
-const GLUED_NUMBER = /^([\s\S]*\p{L}[\s\S]*\p{L})(\d{2,})$/u;
+const LETTER = /\p{L}/u;
+const LAST_LETTER = /\p{L}$/u;
+
+/**
+ * Where a footnote number glued onto an OCR word starts (`thôn20` → 4): two or more digits ending the word
+ * after a letter, with another letter before it; -1 if there is none. (A scan, not a backtracking regex, so a
+ * long token costs linear time.)
+ */
+export function gluedNumberAt(word: string): number {
+  let at = word.length;
+  while (at > 0 && word.charCodeAt(at - 1) >= 0x30 && word.charCodeAt(at - 1) <= 0x39) at--;
+  if (word.length - at < 2 || !LAST_LETTER.test(word.slice(Math.max(0, at - 2), at))) return -1;
+  let letters = 0;
+  for (const ch of word.slice(0, at)) if (LETTER.test(ch) && ++letters === 2) return at;
+  return -1;
+}
 
 const OCR_PATTERNS: [TokenKind, RegExp][] = [...PATTERNS.slice(0, 3), ['word', OCR_WORD], ...PATTERNS.slice(3)];
 
@@ -114,10 +128,9 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       re.lastIndex = pos;
       const m = re.exec(text);
       if (!m) continue;
-      const glued = options.ocr && kind === 'word' ? GLUED_NUMBER.exec(m[0]) : null;
-      if (glued) {
-        const [, word, digits] = glued as unknown as [string, string, string];
-        tokens.push({ kind, text: word, start: pos }, { kind: 'number', text: digits, start: pos + word.length });
+      const glued = options.ocr && kind === 'word' ? gluedNumberAt(m[0]) : -1;
+      if (glued > 0) {
+        tokens.push({ kind, text: m[0].slice(0, glued), start: pos }, { kind: 'number', text: m[0].slice(glued), start: pos + glued });
       } else tokens.push({ kind, text: m[0], start: pos });
       pos += m[0].length;
       break;
