@@ -64,6 +64,14 @@ describe('tokenize in OCR mode', () => {
     expect(ocrKinds(text)).toEqual(expected);
   });
 
+  it('reads a long run of dashed numbers (no code: no slash and letter) as numbers and dashes', () => {
+    const run = '1-'.repeat(10_000);
+    const tokens = tokenize(run, { ocr: true });
+    expect(tokens).toHaveLength(20_000);
+    expect(tokens.every((t) => t.kind === (t.text === '-' ? 'punct' : 'number'))).toBe(true);
+    expect(kinds('12-3/NQ-HĐND')).toEqual(['code:12-3/NQ-HĐND']);
+  });
+
   it('reads a very long run of letters and digits as one word, losslessly', () => {
     const long = 'ă1'.repeat(20_000);
     expect(tokenize(long, { ocr: true }).map((t) => t.text)).toEqual([long]);

@@ -13,7 +13,9 @@ const PATTERNS: [TokenKind, RegExp][] = [
   ['link', /(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'"]/uy],
   ['link', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/uy],
   ['footnote', /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/uy],
-  ['code', /\p{N}+(?:[/-][\p{L}\p{N}]+)*\/\p{L}[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+)*/uy],
+  // A code is a run of digits and /- separated parts with a part that starts with a letter after a slash
+  // (`88/NQ-HĐND`); matched as the run, then checked (see CODE_PART), so no backtracking.
+  ['code', /\p{N}+(?:[/-][\p{L}\p{N}]+)*/uy],
   ['number', /\p{N}+(?:[.,/:]\p{N}+)*%?/uy],
   ['word', /[\p{L}\p{M}]+/uy],
   ['space', /\s+/uy],
@@ -25,6 +27,8 @@ const PATTERNS: [TokenKind, RegExp][] = [
  * `nghi¢p` nghiệp, `&` ở): a run of letters, digits and such symbols with at least one letter or symbol in it.
  */
 const OCR_WORD = /[\p{L}\p{M}0-9¢€&§¥©$]*[\p{L}¢€&§¥©$](?:[\p{L}\p{M}0-9¢€&§¥©$]|[’‘](?=\p{L}))*/uy;
+/** What makes a run of digits and separated parts a code: a slash and a letter. */
+const CODE_PART = /\/\p{L}/u;
 const LETTER = /\p{L}/u;
 const LAST_LETTER = /\p{L}$/u;
 
@@ -113,6 +117,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const fast = !options.ocr && !links;
   const tokens: Token[] = [];
   let pos = 0;
+  // A run that is no code holds no code further on either: no need to scan it again from each of its digits.
+  let noCodeBefore = 0;
   while (pos < text.length) {
     const cls = classOf(text.charCodeAt(pos));
     if (fast && (cls === CharClass.AsciiLetter || cls === CharClass.Space)) {
@@ -125,9 +131,14 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       }
     }
     for (const [kind, re] of table[cls] as Pattern[]) {
+      if (kind === 'code' && pos < noCodeBefore) continue;
       re.lastIndex = pos;
       const m = re.exec(text);
       if (!m) continue;
+      if (kind === 'code' && !CODE_PART.test(m[0])) {
+        noCodeBefore = pos + m[0].length;
+        continue;
+      }
       const glued = options.ocr && kind === 'word' ? gluedNumberAt(m[0]) : -1;
       if (glued > 0) {
         tokens.push({ kind, text: m[0].slice(0, glued), start: pos }, { kind: 'number', text: m[0].slice(glued), start: pos + glued });
