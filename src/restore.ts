@@ -1,4 +1,5 @@
 import { addsOnlyDStroke, inApostropheWord, isAbbreviation } from './candidates/abbreviation.js';
+import { capitalBonus, isMidSentenceCapital } from './candidates/capitals.js';
 import { PRIOR_CHANNEL } from './candidates/channel.js';
 import { candidates } from './candidates/index.js';
 import { buildReadingIndex, type ReadingIndex, readings } from './candidates/ocr.js';
@@ -137,7 +138,8 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
       choosable.push(ids !== undefined && ids.length > 0);
       keepFirst.push(false);
       // Every position has the same shape (emit present, if undefined), so the decoder sees one kind of object.
-      return { ids: ids?.length ? ids : fixedIds(model, t, shared), emit: undefined };
+      if (!ids?.length) return { ids: fixedIds(model, t, shared), emit: undefined };
+      return { ids, emit: isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined };
     });
     return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM, buffers) };
   });

@@ -10,8 +10,8 @@ const ENDIAN_PROBE = 0x01020304;
 const LOG_STEP = 2048;
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-/** How an array is stored: `ids` (u16 or u32 by range), `logprob` (quantized u16), `u32`. */
-export type ArrayKind = 'ids' | 'logprob' | 'u32';
+/** How an array is stored: `ids` and `counts` (u16 or u32 by range), `logprob` (quantized u16), `u32`. */
+export type ArrayKind = 'ids' | 'counts' | 'logprob' | 'u32';
 
 export interface ArraySpec {
   name: string;
@@ -44,7 +44,7 @@ function encodeArray(values: Uint32Array | Float32Array, kind: ArrayKind): { typ
   }
   let max = 0;
   for (const x of values) max = Math.max(max, x);
-  if (kind === 'ids' && max < 65536) return { type: 'u16', data: new Uint8Array(Uint16Array.from(values).buffer) };
+  if ((kind === 'ids' || kind === 'counts') && max < 65536) return { type: 'u16', data: new Uint8Array(Uint16Array.from(values).buffer) };
   return { type: 'u32', data: new Uint8Array(Uint32Array.from(values).buffer) };
 }
 

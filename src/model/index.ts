@@ -1,3 +1,4 @@
+import type { CapitalCounts } from '../candidates/capitals.js';
 import type { Channel } from '../candidates/channel.js';
 import { stripDiacritics } from '../strip.js';
 import { type ArraySpec, type ModelParts, readParts, writeParts } from './format.js';
@@ -15,6 +16,8 @@ export interface Model {
   info: Record<string, unknown>;
   /** The OCR noisy channel, for `{ ocr: true }`. */
   channel?: Channel;
+  /** How often each word occurred, and capitalised inside a sentence (models from before have none). */
+  capitals?: CapitalCounts;
 }
 
 const LETTERS = /^\p{L}+$/u;
@@ -31,10 +34,18 @@ const TABLE_SPECS: ArraySpec[] = [
   { name: 'triLogProb', kind: 'logprob' },
 ];
 
+/** Optional arrays of word counts (a model without them restores without the capitals' bonus). */
+const CAPITAL_ARRAYS = { count: 'case.count', capital: 'case.capital' } as const;
+
 const TABLE_NAMES = TABLE_SPECS.map((s) => s.name) as (keyof NgramTables)[];
 
 /** Wrap n-gram tables into a ready-to-use model. */
-export function createModel(tables: NgramTables, info: Record<string, unknown> = {}, backward?: NgramTables): Model {
+export function createModel(
+  tables: NgramTables,
+  info: Record<string, unknown> = {},
+  backward?: NgramTables,
+  capitals?: CapitalCounts,
+): Model {
   const lm = indexTables(tables);
   const groups = new Map<string, number[]>();
   tables.vocab.forEach((word, id) => {
@@ -54,7 +65,10 @@ export function createModel(tables: NgramTables, info: Record<string, unknown> =
     const known = ids.filter(seen);
     lexicon.set(key, Uint32Array.from(known.length > 0 ? known : ids));
   }
-  return backward ? { lm, backward: indexTables(backward), lexicon, info } : { lm, lexicon, info };
+  const model: Model = { lm, lexicon, info };
+  if (backward) model.backward = indexTables(backward);
+  if (capitals) model.capitals = capitals;
+  return model;
 }
 
 function tableArrays(t: NgramTables, prefix: string): ModelParts['arrays'] {
@@ -81,9 +95,14 @@ function tablesFrom(arrays: ModelParts['arrays'], prefix: string, vocab: string[
  */
 export function serializeModel(model: Model): Uint8Array {
   const { lm, backward } = model;
-  const arrays = { ...tableArrays(lm, 'fw.'), ...(backward ? tableArrays(backward, 'bw.') : {}) };
+  const arrays: ModelParts['arrays'] = { ...tableArrays(lm, 'fw.'), ...(backward ? tableArrays(backward, 'bw.') : {}) };
   const specs = TABLE_SPECS.map((s) => ({ ...s, name: `fw.${s.name}` }));
   if (backward) specs.push(...TABLE_SPECS.map((s) => ({ ...s, name: `bw.${s.name}` })));
+  if (model.capitals) {
+    arrays[CAPITAL_ARRAYS.count] = model.capitals.count;
+    arrays[CAPITAL_ARRAYS.capital] = model.capitals.capital;
+    specs.push({ name: CAPITAL_ARRAYS.count, kind: 'counts' }, { name: CAPITAL_ARRAYS.capital, kind: 'counts' });
+  }
   const header = { order: lm.order, backward: !!backward, vocab: lm.vocab, info: model.info, channel: model.channel };
   return writeParts({ header, arrays }, specs);
 }
@@ -99,7 +118,13 @@ export function loadModel(bytes: Uint8Array): Model {
   const order = header.order === 2 ? 2 : 3;
   const info = (header.info as Record<string, unknown>) ?? {};
   const backward = header.backward ? tablesFrom(arrays, 'bw.', vocab, order) : undefined;
-  const model = createModel(tablesFrom(arrays, 'fw.', vocab, order), info, backward);
+  const count = arrays[CAPITAL_ARRAYS.count];
+  const capital = arrays[CAPITAL_ARRAYS.capital];
+  const capitals =
+    count instanceof Uint32Array && capital instanceof Uint32Array && count.length === vocab.length && capital.length === vocab.length
+      ? { count, capital }
+      : undefined;
+  const model = createModel(tablesFrom(arrays, 'fw.', vocab, order), info, backward, capitals);
   if (header.channel) model.channel = header.channel as Channel;
   return model;
 }

@@ -1,3 +1,4 @@
+import { isMidSentenceCapital } from '../candidates/capitals.js';
 import { BOS, EOS, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
 import { type Token, tokenize } from '../tokenize/index.js';
 
@@ -18,6 +19,12 @@ function pieceEnd(text: string, start: number): number {
   return text.length;
 }
 
+function doubled(a: Float64Array): Float64Array {
+  const grown = new Float64Array(a.length * 2);
+  grown.set(a);
+  return grown;
+}
+
 /**
  * Training text as one stream of word ids, each sentence as `<s> … </s>`: ids are handed out in order of
  * first appearance and counted, so the caller can renumber them (most frequent first) when done.
@@ -25,8 +32,9 @@ function pieceEnd(text: string, start: number): number {
 export class Corpus {
   /** Words by provisional id; the first ids are the special tokens. */
   readonly words: string[] = [...SPECIAL];
-  /** How often each provisional id occurs. */
-  counts = new Float64Array(1024);
+  /** How often each provisional id occurs, and how often as a capitalised word inside a sentence. */
+  counts: Float64Array = new Float64Array(1024);
+  capitals: Float64Array = new Float64Array(1024);
   /** The id stream; only the first `length` entries are used. */
   ids = new Uint32Array(1 << 16);
   length = 0;
@@ -38,15 +46,19 @@ export class Corpus {
     for (let start = 0; start < nfc.length; ) {
       const end = pieceEnd(nfc, start);
       const tokens = tokenize(nfc.slice(start, end));
-      for (const s of sentences(tokens)) this.sentence(s.map((i) => tokenKey(tokens[i] as Token) as string));
+      for (const s of sentences(tokens)) this.sentence(tokens, s);
       start = end;
     }
   }
 
-  private sentence(keys: readonly string[]): void {
-    this.reserve(keys.length + 2);
+  private sentence(tokens: readonly Token[], indices: readonly number[]): void {
+    this.reserve(indices.length + 2);
     this.ids[this.length++] = BOS;
-    for (const k of keys) this.ids[this.length++] = this.id(k);
+    for (const i of indices) {
+      const id = this.id(tokenKey(tokens[i] as Token) as string);
+      if (isMidSentenceCapital(tokens, i)) this.capitals[id] = (this.capitals[id] as number) + 1;
+      this.ids[this.length++] = id;
+    }
     this.ids[this.length++] = EOS;
   }
 
@@ -57,9 +69,8 @@ export class Corpus {
       this.words.push(key);
       this.idOf.set(key, id);
       if (id >= this.counts.length) {
-        const grown = new Float64Array(this.counts.length * 2);
-        grown.set(this.counts);
-        this.counts = grown;
+        this.counts = doubled(this.counts);
+        this.capitals = doubled(this.capitals);
       }
     }
     this.counts[id] = (this.counts[id] as number) + 1;

@@ -1,7 +1,7 @@
 import { LEARNT_CHANNEL } from '../candidates/channel.generated.js';
 import type { Channel } from '../candidates/channel.js';
 import { createModel, type Model } from '../model/index.js';
-import { BOS, EOS, SPECIAL } from '../normalize/index.js';
+import { BOS, EOS, SPECIAL, UNK } from '../normalize/index.js';
 import { Corpus } from './corpus.js';
 import { estimate, MAX_VOCABULARY } from './ngram.js';
 import { SYLLABLES } from './syllables.generated.js';
@@ -45,12 +45,19 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
     corpus.add(text);
   }
   const { vocab, renumber, trainedWords } = numberWords(corpus, options.inventory ?? true);
+  const capitals = { count: new Uint32Array(vocab.length), capital: new Uint32Array(vocab.length) };
+  for (let id = SPECIAL.length; id < corpus.words.length; id++) {
+    const to = renumber[id] as number;
+    if (to === UNK) continue;
+    capitals.count[to] = corpus.counts[id] as number;
+    capitals.capital[to] = corpus.capitals[id] as number;
+  }
   const stream = corpus.ids.subarray(0, corpus.length).map((id) => renumber[id] as number);
   const tables = estimate(stream, vocab, order);
   const backward = (options.backward ?? true) ? estimate(reversed(stream), vocab, order) : undefined;
   let tokens = 0;
   for (const c of corpus.counts) tokens += c;
-  const model = createModel(tables, { order, tokens, trainedWords, vocabulary: vocab.length }, backward);
+  const model = createModel(tables, { order, tokens, trainedWords, vocabulary: vocab.length }, backward, capitals);
   model.channel = options.channel ?? LEARNT_CHANNEL;
   return model;
 }

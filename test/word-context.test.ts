@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { addsOnlyDStroke, inApostropheWord, isAbbreviation } from '../src/candidates/abbreviation.js';
-import { tokenize } from '../src/tokenize/index.js';
+import { isMidSentenceCapital } from '../src/candidates/capitals.js';
+import { type Token, tokenize } from '../src/tokenize/index.js';
 
-/** Whether the word `word` of `text` reads as an abbreviation. */
-function reads(text: string, word: string): boolean {
-  const tokens = tokenize(text);
-  const i = tokens.findIndex((t) => t.text === word);
-  return isAbbreviation(tokens, i);
-}
+/** A test of a word in its context, asked of the word `word` of `text`. */
+const at =
+  (test: (tokens: readonly Token[], i: number) => boolean) =>
+  (text: string, word: string): boolean => {
+    const tokens = tokenize(text);
+    return test(
+      tokens,
+      tokens.findIndex((t) => t.text === word),
+    );
+  };
 
 describe('isAbbreviation', () => {
   it.each([
@@ -25,7 +30,7 @@ describe('isAbbreviation', () => {
     ['nha may BOT Hai Duong', 'BOT', true],
     ['tháng VẬT tư', 'VẬT', false], // marked: a word, not a code
   ])('%s: %s → %s', (text, word, expected) => {
-    expect(reads(text, word)).toBe(expected);
+    expect(at(isAbbreviation)(text, word)).toBe(expected);
   });
 });
 
@@ -50,9 +55,24 @@ describe('inApostropheWord', () => {
     ["'xin chao'", 'chao', false],
     ["nam 2023's", 'nam', false],
   ])('%s: %s → %s', (text, word, expected) => {
+    expect(at(inApostropheWord)(text, word)).toBe(expected);
+  });
+});
+
+describe('isMidSentenceCapital', () => {
+  it.each([
+    ['vung Dong Bac', 'Dong', true],
+    ['vung Dong Bac', 'Bac', true],
+    ['tinh Hai Duong, Hung Yen', 'Hung', true], // after a comma
+    ['Dong Bac', 'Dong', false], // starts the line
+    ['het. Dong Bac', 'Dong', false], // starts a sentence
+    ['het\nDong Bac', 'Dong', false], // starts a line
+    ['vung DONG BAC', 'DONG', false], // capitals throughout: a heading, not a name
+    ['vung dong bac', 'dong', false],
+  ])('%s: %s → %s', (text, word, expected) => {
     const tokens = tokenize(text);
     expect(
-      inApostropheWord(
+      isMidSentenceCapital(
         tokens,
         tokens.findIndex((t) => t.text === word),
       ),

@@ -1,0 +1,60 @@
+import type { Model } from '../model/index.js';
+import type { Token } from '../tokenize/index.js';
+
+/**
+ * How often each vocabulary word occurred in training, in all and as a capitalised word inside a
+ * sentence (a name: `Đông Bắc`, `Sở Kế hoạch`, `Lê Văn`).
+ */
+export interface CapitalCounts {
+  count: Uint32Array;
+  capital: Uint32Array;
+}
+
+/** Pseudo-count of every form in the two distributions below (add-k smoothing). */
+const SMOOTHING = 0.5;
+
+/** Punctuation after which a capital is still inside the sentence. */
+const INSIDE = /^[,;(–-]$/;
+
+/**
+ * Is word `i` capitalised (`Đông`, not `ĐÔNG`) after a word or a comma on the same line, so that the
+ * capital says it is a name rather than the start of a sentence?
+ * @example isMidSentenceCapital(tokenize('vùng Dong Bac'), 2) // true
+ */
+export function isMidSentenceCapital(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  const first = t.text[0] as string;
+  if (t.kind !== 'word' || first === first.toLowerCase() || t.text === t.text.toUpperCase()) return false;
+  for (let j = i - 1; j >= 0; j--) {
+    const u = tokens[j] as Token;
+    if (u.kind === 'space') {
+      if (u.text.includes('\n')) return false;
+      continue;
+    }
+    return u.kind === 'word' || (u.kind === 'punct' && INSIDE.test(u.text));
+  }
+  return false;
+}
+
+/**
+ * Log-score bonuses for the forms `ids` of a capitalised word inside a sentence: log P(form | letters,
+ * capitalised) − log P(form | letters), so that a name takes the forms names take (`Dong` → `Đông` as in
+ * Đông Bắc, where the language model alone prefers the commoner `đồng`). `undefined` when the training
+ * text never showed these letters capitalised, or the model has no such counts.
+ * @example capitalBonus(model, ids) // Float64Array [0.9, -1.4]
+ */
+export function capitalBonus(model: Model, ids: Uint32Array): Float64Array | undefined {
+  const counts = model.capitals;
+  if (!counts || ids.length < 2) return undefined;
+  let capitals = 0;
+  let all = 0;
+  for (const id of ids) {
+    capitals += counts.capital[id] as number;
+    all += counts.count[id] as number;
+  }
+  if (capitals === 0) return undefined;
+  const k = SMOOTHING * ids.length;
+  return Float64Array.from(ids, (id) =>
+    Math.log((((counts.capital[id] as number) + SMOOTHING) / (capitals + k)) * ((all + k) / ((counts.count[id] as number) + SMOOTHING))),
+  );
+}
