@@ -68,6 +68,11 @@ describe('train / serialize / load', () => {
     expect(whole).toEqual(serializeModel(train(paragraphs)));
   });
 
+  it('trains on one long line of sentences exactly as on its sentences one by one', () => {
+    const sentences = Array.from({ length: 3000 }, (_, i) => `Tỉnh Hải Dương tiếp tục phát triển kinh tế lần ${i}.`);
+    expect(serializeModel(train([sentences.join(' ')]))).toEqual(serializeModel(train(sentences)));
+  });
+
   it('trains from any iterable of texts, such as a generator reading one file at a time', () => {
     function* texts() {
       yield* CORPUS;

@@ -6,15 +6,20 @@ import { type Token, tokenize } from '../tokenize/index.js';
 const PIECE = 1 << 16;
 
 /**
- * Where a piece of `text` from `start` may end: just after a line break that ends a sentence anyway
- * (the next character is no white space and no lower-case letter), at or after `start + PIECE`.
- * The whole rest of the text when there is no such place.
+ * Where a piece of `text` from `start` may end, at or after `start + PIECE`: just after a sentence-ending
+ * mark and a space (`. `), or after a line break that ends a sentence anyway (the next character is no white
+ * space and no lower-case letter). Neither can be inside a token, so the pieces tokenize as the whole
+ * would. The whole rest of the text when there is no such place.
  */
 function pieceEnd(text: string, start: number): number {
-  for (let at = text.indexOf('\n', start + PIECE); at >= 0; at = text.indexOf('\n', at + 1)) {
-    const next = text[at + 1];
+  const cut = /\n|[.!?…] /g;
+  cut.lastIndex = start + PIECE;
+  for (let m = cut.exec(text); m; m = cut.exec(text)) {
+    const after = m.index + m[0].length;
+    if (m[0] !== '\n') return after;
+    const next = text[after];
     if (next === undefined) return text.length;
-    if (/\S/u.test(next) && (!/[\p{L}\p{M}]/u.test(next) || next !== next.toLowerCase())) return at + 1;
+    if (/\S/u.test(next) && (!/[\p{L}\p{M}]/u.test(next) || next !== next.toLowerCase())) return after;
   }
   return text.length;
 }
