@@ -1,6 +1,6 @@
 import { details } from './details.js';
 import { DEFAULT_MODEL } from './model/default.generated.js';
-import { loadModel, type Model } from './model/index.js';
+import { isModel, loadModel, type Model } from './model/index.js';
 import { analyse, type RestoreOptions as CoreOptions, type RestoredToken, render } from './restore.js';
 
 export type { RestoredToken };
@@ -45,7 +45,7 @@ function checkArgs(fn: string, text: unknown, options: unknown): asserts text is
   if (o.beam !== undefined && !(Number.isInteger(o.beam) && (o.beam as number) >= 1)) {
     throw new TypeError(`${fn}: options.beam must be a positive integer`);
   }
-  if (o.model !== undefined && (typeof o.model !== 'object' || o.model === null || !('lm' in o.model))) {
+  if (o.model !== undefined && !isModel(o.model)) {
     throw new TypeError(`${fn}: options.model must be a model from loadModel() or train()`);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadModel, restore, serializeModel, train } from '../src/index.js';
+import { loadModel, type Model, restore, serializeModel, train } from '../src/index.js';
 import { MAGIC } from '../src/model/format.js';
 import { MAX_VOCABULARY } from '../src/train/ngram.js';
 
@@ -58,6 +58,10 @@ describe('train / serialize / load', () => {
 
   it.each([[42], ['text'], [[1, 2]]])('train(%j) throws a TypeError', (bad) => {
     expect(() => train(bad as unknown as string[])).toThrow(TypeError);
+  });
+
+  it.each([[undefined], [5], [{}], [{ lm: {} }]])('serializeModel(%j) throws a TypeError that names it', (bad) => {
+    expect(() => serializeModel(bad as unknown as Model)).toThrow(/^serializeModel: model must be/);
   });
 
   it('trains on a long text exactly as on its paragraphs one by one', () => {

@@ -39,6 +39,11 @@ const CAPITAL_ARRAYS = { count: 'case.count', capital: 'case.capital' } as const
 
 const TABLE_NAMES = TABLE_SPECS.map((s) => s.name) as (keyof NgramTables)[];
 
+/** Does `x` look like a model from loadModel() or train() (enough to tell a mistake from a model)? */
+export function isModel(x: unknown): x is Model {
+  return typeof x === 'object' && x !== null && 'lm' in x && (x as { lexicon?: unknown }).lexicon instanceof Map;
+}
+
 /** Wrap n-gram tables into a ready-to-use model. */
 export function createModel(
   tables: NgramTables,
@@ -94,6 +99,9 @@ function tablesFrom(arrays: ModelParts['arrays'], prefix: string, vocab: string[
  * @example writeFileSync('m.bin', serializeModel(train([text])))
  */
 export function serializeModel(model: Model): Uint8Array {
+  if (!isModel(model)) {
+    throw new TypeError('serializeModel: model must be a model from loadModel() or train()');
+  }
   const { lm, backward } = model;
   const arrays: ModelParts['arrays'] = { ...tableArrays(lm, 'fw.'), ...(backward ? tableArrays(backward, 'bw.') : {}) };
   const specs = TABLE_SPECS.map((s) => ({ ...s, name: `fw.${s.name}` }));
