@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,6 +159,43 @@ describe('vi-restore CLI: batches', () => {
     expect(quiet.status).toBe(0);
     expect(quiet.stdout).not.toContain('files');
     expect(readFileSync(join(dir, 'out2', 'sub', 'b.txt'), 'utf8')).toBe('kế hoạch năm 2024\n');
+  });
+});
+
+describe('vi-restore CLI: outputs that cannot be written', () => {
+  // A file where a folder should be: fails the same way for every user, root included.
+  const blocked = () => {
+    const dir = tree();
+    writeFileSync(join(dir, 'file'), 'x');
+    writeFileSync(join(dir, 'a.txt'), 'nam\n');
+    return dir;
+  };
+
+  it.each([
+    [['--output', 'file/x.txt', 'a.txt'], 'vi-restore: a.txt: cannot write file/x.txt: not a directory\n'],
+    [['--out-dir', 'file', 'a.txt'], 'vi-restore: a.txt: cannot write file/a.txt: not a directory\n'],
+    [['train', '--out', 'file/m.bin', 'a.txt'], 'vi-restore: cannot write file/m.bin: not a directory\n'],
+    [['--report', 'file/r.json', '--out-dir', 'out', 'a.txt'], 'vi-restore: cannot write file/r.json: not a directory\n'],
+  ])('%j: one line naming the output, exit 1, no stack', (args, message) => {
+    const dir = blocked();
+    const r = run(args, undefined, dir);
+    expect(r.stderr).toBe(message);
+    expect(r.status).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('stops quietly when the reader closes the pipe early (| head)', async () => {
+    const dir = tree();
+    writeFileSync(join(dir, 'big.txt'), 'xin chao cac ban\n'.repeat(100_000));
+    const child = spawn(process.execPath, [CLI, join(dir, 'big.txt')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code] = await once(child, 'close');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
 

@@ -1,17 +1,36 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** Make a folder and its parents; a file in the way is "not a directory" (Node says EEXIST). */
+export function makeDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') (err as NodeJS.ErrnoException).code = 'ENOTDIR';
+    throw err;
+  }
+}
+
+/** Remove a temporary file if it is there, never throwing (it is cleanup after another error). */
+export function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing was there to remove, or nothing can be done
+  }
+}
+
 /** Write a file atomically: a temporary file beside it, then a rename. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   try {
+    makeDir(dir);
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
+    removeQuietly(tmp);
+    throw new Error(`cannot write ${path}: ${reason(err)}`);
   }
 }
 
@@ -22,6 +41,7 @@ const PLAIN_REASONS: Record<string, string> = {
   EISDIR: 'is a directory',
   ENOTDIR: 'not a directory',
   ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
 };
 
 /** A file error in a few plain words (`no such file or directory`), not Node's `ENOENT: …, open 'x'`. */

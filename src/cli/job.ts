@@ -1,8 +1,8 @@
-import { copyFileSync, createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, createWriteStream, openSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { type Model, restore, restoreDetailed } from 'vi-restore';
-import { reason } from './io.js';
+import { makeDir, reason, removeQuietly } from './io.js';
 import type { ChunkPool } from './pool.js';
 import { InputError, readChunks } from './stream.js';
 
@@ -32,21 +32,79 @@ export interface JobResult {
 
 const WORD = /\p{L}+/gu;
 
-function write(sink: Writable, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (sink.write(text)) resolve();
-    else {
-      sink.once('drain', resolve);
-      sink.once('error', reject);
-    }
-  });
-}
+/** Writing the result went wrong (the output, not the input): named as such. */
+export class OutputError extends Error {}
 
-function close(sink: Writable): Promise<void> {
-  return new Promise((resolve, reject) => {
-    sink.once('error', reject);
-    sink.end(resolve);
-  });
+/**
+ * Where a job writes: standard output, or a temporary file beside the output, opened at once so that an
+ * output that cannot be written fails here, with its name, before any work. A write error that arrives
+ * later is kept and reported by the next write or by `close`, never left unhandled.
+ */
+class Sink {
+  readonly stream: Writable;
+  readonly tmp: string | undefined;
+  private failure: Error | undefined;
+
+  constructor(private readonly output: string | undefined) {
+    if (!output) {
+      this.stream = process.stdout;
+      this.tmp = undefined;
+    } else {
+      const tmp = join(dirname(output), `.${basename(output)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+      try {
+        makeDir(dirname(output));
+        this.stream = createWriteStream(tmp, { fd: openSync(tmp, 'w') });
+      } catch (err) {
+        throw this.named(err);
+      }
+      this.tmp = tmp;
+    }
+    this.stream.on('error', (err) => {
+      this.failure ??= err;
+    });
+  }
+
+  private named(err: unknown): Error {
+    if (!this.output) return err as Error;
+    return new OutputError(`cannot write ${this.output}: ${reason(err)}`);
+  }
+
+  write(text: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.named(this.failure));
+      const onError = (err: Error) => reject(this.named(err));
+      this.stream.once('error', onError);
+      const done = () => {
+        this.stream.off('error', onError);
+        resolve();
+      };
+      if (this.stream.write(text)) done();
+      else this.stream.once('drain', done);
+    });
+  }
+
+  /** Finish the temporary file and move it over the output (keeping the old one as `.bak` if asked). */
+  async commit(backup: boolean): Promise<void> {
+    if (!this.tmp || !this.output) return;
+    await new Promise<void>((resolve, reject) => {
+      if (this.failure) return reject(this.named(this.failure));
+      this.stream.once('error', (err) => reject(this.named(err)));
+      this.stream.end(resolve);
+    });
+    try {
+      if (backup) copyFileSync(this.output, `${this.output}.bak`);
+      renameSync(this.tmp, this.output);
+    } catch (err) {
+      throw this.named(err);
+    }
+  }
+
+  /** Drop the temporary file after a failure. */
+  discard(): void {
+    if (!this.tmp) return;
+    this.stream.destroy();
+    removeQuietly(this.tmp);
+  }
 }
 
 /** Chunks restored by a {@link ChunkPool}, in input order, until written. */
@@ -75,21 +133,17 @@ export async function runJob(
     lowConfidence: job.detailed ? 0 : null,
     ms: 0,
   };
-  let tmp: string | undefined;
-  let sink: Writable = process.stdout;
+  let sink: Sink | undefined;
   try {
-    if (job.output) {
-      if (job.input !== '-') for await (const _ of readChunks(job.input)); // validate before writing anything
-      mkdirSync(dirname(job.output), { recursive: true });
-      tmp = join(dirname(job.output), `.${basename(job.output)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-      sink = createWriteStream(tmp);
-    } else if (job.input !== '-') for await (const _ of readChunks(job.input));
+    if (job.input !== '-') for await (const _ of readChunks(job.input)); // validate before writing anything
+    sink = new Sink(job.output);
+    const out = sink;
     const options = { ocr: job.ocr, ...(model ? { model } : {}) };
     const pending: Pending[] = [];
     const flush = async (keep: number) => {
       while (pending.length > keep) {
         const p = pending.shift() as Pending;
-        await write(sink, await p.text);
+        await out.write(await p.text);
         result.syllables += p.syllables;
         onChunk?.(p.syllables);
       }
@@ -122,27 +176,19 @@ export async function runJob(
               )
               .join('')
           : tokens.map((t) => t.output).join('');
-        await write(sink, text);
+        await out.write(text);
       } else {
         syllables = chunk.match(WORD)?.length ?? 0;
-        await write(sink, restore(chunk, options));
+        await out.write(restore(chunk, options));
       }
       result.syllables += syllables;
       onChunk?.(syllables);
     }
     await flush(0);
-    if (tmp && job.output) {
-      await close(sink);
-      if (job.backup) copyFileSync(job.output, `${job.output}.bak`);
-      renameSync(tmp, job.output);
-      tmp = undefined;
-    }
+    await out.commit(job.backup === true);
   } catch (err) {
-    if (tmp) {
-      sink.destroy();
-      rmSync(tmp, { force: true });
-    }
-    result.error = err instanceof InputError ? err.message : reason(err);
+    sink?.discard();
+    result.error = err instanceof InputError || err instanceof OutputError ? err.message : reason(err);
   }
   result.ms = Math.round(performance.now() - started);
   return result;
