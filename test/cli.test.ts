@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -162,6 +162,21 @@ describe('vi-restore CLI: batches', () => {
   });
 });
 
+describe('vi-restore CLI: directories', () => {
+  it('follows links to folders but walks no folder twice (a link back up the tree)', () => {
+    const dir = tree();
+    mkdirSync(join(dir, 'in', 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'in', 'a.txt'), 'nam\n');
+    writeFileSync(join(dir, 'in', 'sub', 'b.txt'), 'nam\n');
+    symlinkSync('..', join(dir, 'in', 'sub', 'up'));
+    symlinkSync('missing.txt', join(dir, 'in', 'broken.txt'));
+    const r = run(['--quiet', '--out-dir', 'out', 'in'], undefined, dir);
+    expect(r.stderr).toBe(`vi-restore: ${join('in', 'broken.txt')}: no such file or directory\n`);
+    expect(r.status).toBe(1);
+    expect(readdirSync(join(dir, 'out'), { recursive: true }).sort()).toEqual(['a.txt', 'sub', join('sub', 'b.txt')]);
+  });
+});
+
 describe('vi-restore CLI: outputs that cannot be written', () => {
   // A file where a folder should be: fails the same way for every user, root included.
   const blocked = () => {
@@ -206,6 +221,8 @@ describe('vi-restore CLI: usage', () => {
     [['--jobs', 'x'], '--jobs takes a positive whole number'],
     [['a.txt', 'b.txt'], 'need --out-dir DIR or --in-place'],
     [['--backup', 'a.txt'], '--backup goes with --in-place'],
+    [['--in-place'], '--in-place rewrites files: give FILE or DIR, not standard input'],
+    [['--in-place', '-'], '--in-place rewrites files: give FILE or DIR, not standard input'],
     [['train'], 'train needs at least one FILE or DIR'],
   ])('%j is a usage error (exit 2)', (args, message) => {
     const r = run(args, '');

@@ -157,5 +157,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (o.command === 'train' && o.inputs.length === 0) throw new UsageError('train needs at least one FILE or DIR');
   if (o.inPlace && o.outDir) throw new UsageError('--in-place and --out-dir do not go together');
   if (o.backup && !o.inPlace) throw new UsageError('--backup goes with --in-place');
+  if (o.inPlace && (o.inputs.length === 0 || o.inputs.includes('-'))) {
+    throw new UsageError('--in-place rewrites files: give FILE or DIR, not standard input');
+  }
   return o;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { reason } from './io.js';
 
@@ -10,12 +10,19 @@ export interface Input {
   error?: string;
 }
 
-function walk(dir: string, root: string, out: Input[]): void {
+/**
+ * Every *.txt below `dir`, sorted. Links to folders are followed, but a folder already walked (`seen`, by
+ * its real path) is not walked again, so a link back up the tree ends there instead of going round.
+ */
+function walk(dir: string, root: string, out: Input[], seen: Set<string>): void {
   let entries: string[];
   try {
+    const real = realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
     entries = readdirSync(dir).sort();
   } catch (err) {
-    out.push({ path: dir, rel: relative(root, dir), error: (err as Error).message });
+    out.push({ path: dir, rel: relative(root, dir), error: reason(err) });
     return;
   }
   for (const name of entries) {
@@ -23,10 +30,11 @@ function walk(dir: string, root: string, out: Input[]): void {
     let isDir = false;
     try {
       isDir = statSync(path).isDirectory();
-    } catch {
+    } catch (err) {
+      if (name.endsWith('.txt')) out.push({ path, rel: relative(root, path), error: reason(err) }); // e.g. a broken link
       continue;
     }
-    if (isDir) walk(path, root, out);
+    if (isDir) walk(path, root, out, seen);
     else if (name.endsWith('.txt')) out.push({ path, rel: relative(root, path) });
   }
 }
@@ -34,6 +42,7 @@ function walk(dir: string, root: string, out: Input[]): void {
 /** Expand FILE and DIR arguments (directories: every *.txt below them, sorted). Never throws. */
 export function expandInputs(args: readonly string[]): Input[] {
   const out: Input[] = [];
+  const seen = new Set<string>();
   for (const arg of args) {
     if (arg === '-') {
       out.push({ path: '-', rel: 'stdin' });
@@ -46,7 +55,7 @@ export function expandInputs(args: readonly string[]): Input[] {
       out.push({ path: arg, rel: arg, error: reason(err) });
       continue;
     }
-    if (isDir) walk(arg, arg, out);
+    if (isDir) walk(arg, arg, out, seen);
     else out.push({ path: arg, rel: arg.split(/[\\/]/).pop() as string });
   }
   return out;
