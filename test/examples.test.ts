@@ -30,6 +30,17 @@ describe('examples/ run as their README says', () => {
     expect(r.stdout).toContain('restored 2 of 2 file(s)');
   });
 
+  it('train-own.mjs trains on a folder, saves the model, loads it back and restores with it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vi-restore-example-'));
+    mkdirSync(join(dir, 'corpus', 'law'), { recursive: true });
+    writeFileSync(join(dir, 'corpus', 'a.txt'), 'Hợp đồng lao động có hiệu lực từ ngày ký.\n');
+    writeFileSync(join(dir, 'corpus', 'law', 'b.txt'), 'Người lao động được hưởng lương theo hợp đồng.\n');
+    const r = example('train-own.mjs', [join(dir, 'corpus'), join(dir, 'law.bin'), 'Nguoi lao dong ky hop dong']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^trained on 2 file\(s\): \d+ tokens/);
+    expect(r.stdout).toContain('→ Người lao động ký hợp đồng');
+  });
+
   it('batch-folder.mjs with no folder prints its usage and exits 2', () => {
     const r = example('batch-folder.mjs');
     expect(r.status).toBe(2);
