@@ -1,4 +1,4 @@
-import { addsOnlyDStroke, inApostropheWord, isAbbreviation } from './candidates/abbreviation.js';
+import { addsOnlyDStroke, codeWithDStroke, inApostropheWord, isAbbreviation } from './candidates/abbreviation.js';
 import { capitalBonus, isMidSentenceCapital } from './candidates/capitals.js';
 import { PRIOR_CHANNEL } from './candidates/channel.js';
 import { candidates } from './candidates/index.js';
@@ -157,7 +157,8 @@ export function formText(model: Model, a: Analysis, plan: Planned, p: number, ch
 
 /** Texts of all tokens after restoration. */
 export function render(model: Model, a: Analysis): string[] {
-  const out = a.tokens.map((t) => t.text);
+  // A code's letter parts may regain a đ (88/NQ-HDND → 88/NQ-HĐND); everything else not chosen stays.
+  const out = a.tokens.map((t) => (t.kind === 'code' ? codeWithDStroke(model, t.text) : t.text));
   for (const plan of a.plan) {
     plan.idx.forEach((i, p) => {
       if (plan.choosable[p]) out[i] = formText(model, a, plan, p, plan.path[p] as number, (a.tokens[i] as Token).text);

@@ -13,6 +13,9 @@ describe('restore with the built-in model', () => {
     ['Nghi quyet cua HDND tinh', 'Nghị quyết của HĐND tỉnh'],
     ['Dieu 1. THONG QUA ke hoach', 'Điều 1. THÔNG QUA kế hoạch'],
     ['viec nay CHUA thuc hien', 'việc này CHƯA thực hiện'],
+    // A code's letter parts that are no syllable regain their đ; a part that is a syllable is left.
+    ['Nghi quyet so 88/NQ-HDND', 'Nghị quyết số 88/NQ-HĐND'],
+    ['De an 12/DA-UBND', 'Đề án 12/DA-UBND'],
   ])('%s → %s', (input, output) => {
     expect(restore(input)).toBe(output);
   });

@@ -1,3 +1,5 @@
+import type { Model } from '../model/index.js';
+import { isValidSyllable, matchCase } from '../orthography/syllable.js';
 import type { Token } from '../tokenize/index.js';
 
 /**
@@ -60,4 +62,30 @@ export function addsOnlyDStroke(form: string): boolean {
     if (c >= 0x80 && c !== 0x111) return false;
   }
   return true;
+}
+
+/**
+ * A code (`88/NQ-HDND`) with the `đ` put back into each unmarked letter part that is no syllable and that
+ * the model knows better with one (`HĐND`, `NĐ`, `QĐ`): of the part's forms that add nothing but `đ`, the
+ * most frequent in training, if it is more frequent than the part as written. Digits, separators and case
+ * stay as they are.
+ * @example codeWithDStroke(model, '88/NQ-HDND') // '88/NQ-HĐND'
+ */
+export function codeWithDStroke(model: Model, code: string): string {
+  const { lexicon, lm } = model;
+  return code.replace(/[A-Za-z]+/g, (part) => {
+    const lower = part.toLowerCase();
+    const ids = lexicon.get(lower);
+    // A part that is a syllable (`DA`, `TU`) may be a word's initials or a word: its word forms say nothing.
+    if (!ids || isValidSyllable(lower)) return part;
+    let best = -1;
+    let asWritten = Number.NEGATIVE_INFINITY;
+    for (const id of ids) {
+      const form = lm.vocab[id] as string;
+      if (form === lower) asWritten = lm.uniLogProb[id] as number;
+      else if (addsOnlyDStroke(form) && (best < 0 || (lm.uniLogProb[id] as number) > (lm.uniLogProb[best] as number))) best = id;
+    }
+    if (best < 0 || (lm.uniLogProb[best] as number) <= asWritten) return part;
+    return matchCase(part, lm.vocab[best] as string);
+  });
 }
