@@ -77,6 +77,16 @@ describe('train / serialize / load', () => {
     expect(serializeModel(train([sentences.join(' ')]))).toEqual(serializeModel(train(sentences)));
   });
 
+  it('learns which code parts take a đ and keeps them through a save and load', () => {
+    const m = train(['Theo Quyết định số 12/QĐ-UBND và Nghị định số 15/2020/NĐ-CP của Chính phủ.']);
+    const loaded = loadModel(serializeModel(m));
+    expect([...(loaded.codeParts ?? [])].sort()).toEqual([
+      ['nd', 'nđ'],
+      ['qd', 'qđ'],
+    ]);
+    expect(restore('Quyet dinh so 7/QD-TTg, Nghi dinh 9/ND-CP', { model: loaded })).toBe('Quyết định số 7/QĐ-TTg, Nghị định 9/NĐ-CP');
+  });
+
   it('trains from any iterable of texts, such as a generator reading one file at a time', () => {
     function* texts() {
       yield* CORPUS;

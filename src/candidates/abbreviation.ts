@@ -66,15 +66,17 @@ export function addsOnlyDStroke(form: string): boolean {
 
 /**
  * A code (`88/NQ-HDND`) with the `đ` put back into each unmarked letter part that is no syllable and that
- * the model knows better with one (`HĐND`, `NĐ`, `QĐ`): of the part's forms that add nothing but `đ`, the
- * most frequent in training, if it is more frequent than the part as written. Digits, separators and case
- * stay as they are.
+ * the model knows better with one (`HĐND`, `NĐ`, `QĐ`): as codes in the training text wrote it, else, of the
+ * part's forms as a word that add nothing but `đ`, the most frequent, if it is more frequent than the part as
+ * written. Digits, separators and case stay as they are.
  * @example codeWithDStroke(model, '88/NQ-HDND') // '88/NQ-HĐND'
  */
 export function codeWithDStroke(model: Model, code: string): string {
-  const { lexicon, lm } = model;
+  const { lexicon, lm, codeParts } = model;
   return code.replace(/[A-Za-z]+/g, (part) => {
     const lower = part.toLowerCase();
+    const learnt = codeParts?.get(lower);
+    if (learnt) return matchCase(part, learnt);
     const ids = lexicon.get(lower);
     // A part that is a syllable (`DA`, `TU`) may be a word's initials or a word: its word forms say nothing.
     if (!ids || isValidSyllable(lower)) return part;

@@ -18,6 +18,8 @@ export interface Model {
   channel?: Channel;
   /** How often each word occurred, and capitalised inside a sentence (models from before have none). */
   capitals?: CapitalCounts;
+  /** Letter parts of codes that training wrote with a `đ`, by their plain letters (`hdnd` → `hđnd`). */
+  codeParts?: Map<string, string>;
 }
 
 const LETTERS = /^\p{L}+$/u;
@@ -111,7 +113,8 @@ export function serializeModel(model: Model): Uint8Array {
     arrays[CAPITAL_ARRAYS.capital] = model.capitals.capital;
     specs.push({ name: CAPITAL_ARRAYS.count, kind: 'counts' }, { name: CAPITAL_ARRAYS.capital, kind: 'counts' });
   }
-  const header = { order: lm.order, backward: !!backward, vocab: lm.vocab, info: model.info, channel: model.channel };
+  const codeParts = model.codeParts ? Object.fromEntries(model.codeParts) : undefined;
+  const header = { order: lm.order, backward: !!backward, vocab: lm.vocab, info: model.info, channel: model.channel, codeParts };
   return writeParts({ header, arrays }, specs);
 }
 
@@ -134,5 +137,9 @@ export function loadModel(bytes: Uint8Array): Model {
       : undefined;
   const model = createModel(tablesFrom(arrays, 'fw.', vocab, order), info, backward, capitals);
   if (header.channel) model.channel = header.channel as Channel;
+  const parts = header.codeParts as Record<string, unknown> | undefined;
+  if (parts && typeof parts === 'object') {
+    model.codeParts = new Map(Object.entries(parts).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  }
   return model;
 }

@@ -1,6 +1,10 @@
+import { addsOnlyDStroke } from '../candidates/abbreviation.js';
 import { isMidSentenceCapital } from '../candidates/capitals.js';
 import { BOS, EOS, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
+import { isValidSyllable } from '../orthography/syllable.js';
 import { type Token, tokenize } from '../tokenize/index.js';
+
+const LETTERS = /\p{L}+/gu;
 
 /** Texts are tokenized in pieces of about this many characters, so a large corpus never holds all its tokens. */
 const PIECE = 1 << 16;
@@ -24,6 +28,20 @@ function pieceEnd(text: string, start: number): number {
   return text.length;
 }
 
+/**
+ * Of the code parts a corpus showed, those written with a `đ` more often than without, by their plain
+ * letters (`hdnd` → `hđnd`).
+ */
+export function codeForms(corpus: Corpus): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [plain, forms] of corpus.codeParts) {
+    let best = plain;
+    for (const [form, n] of forms) if (n > (forms.get(best) ?? 0)) best = form;
+    if (best !== plain) out.set(plain, best);
+  }
+  return out;
+}
+
 function doubled(a: Float64Array): Float64Array {
   const grown = new Float64Array(a.length * 2);
   grown.set(a);
@@ -43,6 +61,8 @@ export class Corpus {
   /** The id stream; only the first `length` entries are used. */
   ids = new Uint32Array(1 << 16);
   length = 0;
+  /** Letter parts of codes that are no syllable (`hđnd` in `88/NQ-HĐND`), by their plain letters: forms and counts. */
+  readonly codeParts = new Map<string, Map<string, number>>();
   private readonly idOf = new Map<string, number>(SPECIAL.map((w, i) => [w, i]));
 
   /** Add a text (NFC-normalized here), sentence by sentence. */
@@ -60,11 +80,22 @@ export class Corpus {
     this.reserve(indices.length + 2);
     this.ids[this.length++] = BOS;
     for (const i of indices) {
+      if ((tokens[i] as Token).kind === 'code') this.codeLetters((tokens[i] as Token).text);
       const id = this.id(tokenKey(tokens[i] as Token) as string);
       if (isMidSentenceCapital(tokens, i)) this.capitals[id] = (this.capitals[id] as number) + 1;
       this.ids[this.length++] = id;
     }
     this.ids[this.length++] = EOS;
+  }
+
+  private codeLetters(code: string): void {
+    for (const part of code.toLowerCase().match(LETTERS) ?? []) {
+      const plain = part.replaceAll('đ', 'd');
+      if (!addsOnlyDStroke(part) || isValidSyllable(plain)) continue;
+      const forms = this.codeParts.get(plain) ?? new Map<string, number>();
+      forms.set(part, (forms.get(part) ?? 0) + 1);
+      this.codeParts.set(plain, forms);
+    }
   }
 
   private id(key: string): number {
