@@ -1,4 +1,4 @@
-import { addsOnlyDStroke, codeWithDStroke, inApostropheWord, isAbbreviation } from './candidates/abbreviation.js';
+import { addsOnlyDStroke, codeWithDStroke, inApostropheWord, isAbbreviation, isCode } from './candidates/abbreviation.js';
 import { capitalBonus, isMidSentenceCapital } from './candidates/capitals.js';
 import { PRIOR_CHANNEL } from './candidates/channel.js';
 import { candidates } from './candidates/index.js';
@@ -134,7 +134,8 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
         return pos;
       }
       let ids = t.kind === 'word' && !inApostropheWord(tokens, i) ? candidates(model, t.text) : undefined;
-      if (ids && isAbbreviation(tokens, i)) ids = ids.filter((id) => addsOnlyDStroke(model.lm.vocab[id] as string));
+      if (ids && isAbbreviation(tokens, i) && isCode(model.abbreviations, t.text.toLowerCase()))
+        ids = ids.filter((id) => addsOnlyDStroke(model.lm.vocab[id] as string));
       choosable.push(ids !== undefined && ids.length > 0);
       keepFirst.push(false);
       // Every position has the same shape (emit present, if undefined), so the decoder sees one kind of object.

@@ -87,6 +87,26 @@ describe('train / serialize / load', () => {
     expect(restore('Quyet dinh so 7/QD-TTg, Nghi dinh 9/ND-CP', { model: loaded })).toBe('Quyết định số 7/QĐ-TTg, Nghị định 9/NĐ-CP');
   });
 
+  it('learns from training whether a lone word in capitals is a code or a word, and keeps it through a save and load', () => {
+    // Help text: words in capitals stand for what the user types (SỐ, TÊN); a code (GUI) stays a code.
+    const help = train([
+      'dùng SỐ dòng đầu tiên',
+      'in TÊN tệp ra',
+      'đọc SỐ byte từ tệp',
+      'giao diện GUI của chương trình',
+      'số dòng và tên tệp',
+    ]);
+    const loaded = loadModel(serializeModel(help));
+    expect(loaded.abbreviations?.wordShare).toBeCloseTo(3 / 4);
+    expect([...(loaded.abbreviations?.codes ?? [])]).toEqual(['gui']);
+    expect(restore('in SO dong dau tien cua TEN tep', { model: loaded })).toBe('in SỐ dòng đầu tiên của TÊN tệp');
+    expect(restore('giao dien GUI cua tep', { model: loaded })).toBe('giao diện GUI của tệp');
+    // Government text: such words are codes (thuế VAT), and so are those training never showed there.
+    const gov = train(['nộp thuế VAT đúng hạn', 'nhà máy BOT của tỉnh', 'vốn ODA và thuế']);
+    expect(gov.abbreviations?.wordShare).toBe(0);
+    expect(restore('von ODA, thue VAT va DAN', { model: gov })).toBe('vốn ODA, thuế VAT và DAN');
+  });
+
   it('trains from any iterable of texts, such as a generator reading one file at a time', () => {
     function* texts() {
       yield* CORPUS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addsOnlyDStroke, inApostropheWord, isAbbreviation } from '../src/candidates/abbreviation.js';
+import { addsOnlyDStroke, inAbbreviationPlace, inApostropheWord, isAbbreviation, isCode } from '../src/candidates/abbreviation.js';
 import { isMidSentenceCapital } from '../src/candidates/capitals.js';
 import { type Token, tokenize } from '../src/tokenize/index.js';
 
@@ -31,6 +31,31 @@ describe('isAbbreviation', () => {
     ['tháng VẬT tư', 'VẬT', false], // marked: a word, not a code
   ])('%s: %s → %s', (text, word, expected) => {
     expect(at(isAbbreviation)(text, word)).toBe(expected);
+  });
+});
+
+describe('inAbbreviationPlace', () => {
+  it.each([
+    ['thue VAT 10%', 'VAT', true],
+    ['in SỐ dòng', 'SỐ', true], // marked, but in the same place
+    ['cua HĐT, tinh', 'HĐT', true],
+    ['ĐÚNG SỐ dòng', 'SỐ', false], // a run of capitals
+    ['in SỐ', 'in', false], // lower case
+  ])('%s: %s → %s', (text, word, expected) => {
+    expect(at(inAbbreviationPlace)(text, word)).toBe(expected);
+  });
+});
+
+describe('isCode', () => {
+  const facts = { words: new Set(['so']), codes: new Set(['gui']), wordShare: 0.8 };
+  it.each([
+    [undefined, 'vat', true], // a model without facts: every abbreviation is a code
+    [facts, 'gui', true], // seen as a code
+    [facts, 'so', false], // seen as a word
+    [facts, 'ten', false], // unseen: most were words
+    [{ ...facts, wordShare: 0.1 }, 'ten', true], // unseen: most were codes
+  ])('%j %s → %s', (f, letters, expected) => {
+    expect(isCode(f, letters)).toBe(expected);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Model } from '../model/index.js';
 import { isValidSyllable, matchCase } from '../orthography/syllable.js';
+import { stripDiacritics } from '../strip.js';
 import type { Token } from '../tokenize/index.js';
 
 /**
@@ -22,18 +23,51 @@ function neighbour(tokens: readonly Token[], i: number, dir: -1 | 1): Token | un
 }
 
 /**
- * Is word `i` an abbreviation (`VAT`, `BOT`, `HDT`): two or three unmarked capitals in a line of
- * lower-case words, with no word in capitals beside it? In the clean documents every such word is a code,
- * never a Vietnamese word in capitals: it may gain a `đ` (`HDT` → `HĐT`) and nothing else. A run of
- * capitals (`THONG QUA`) or a line in capitals is a heading, and is restored as usual.
- * @example isAbbreviation(tokenize('thue VAT 10%'), 2) // true
+ * Is word `i` in an abbreviation's place: two or three capitals (marks aside) in a line of lower-case
+ * words, with no word in capitals beside it? A run of capitals (`THONG QUA`) or a line in capitals is a
+ * heading, not such a place.
+ * @example inAbbreviationPlace(tokenize('thue VAT 10%'), 2) // true
  */
-export function isAbbreviation(tokens: readonly Token[], i: number): boolean {
-  if (!CAPITALS.test((tokens[i] as Token).text)) return false;
+export function inAbbreviationPlace(tokens: readonly Token[], i: number): boolean {
+  if (!CAPITALS.test(stripDiacritics((tokens[i] as Token).text))) return false;
   const left = neighbour(tokens, i, -1);
   const right = neighbour(tokens, i, 1);
   if (!left && !right) return false;
   return (!left || LOWER_CASE.test(left.text)) && (!right || LOWER_CASE.test(right.text));
+}
+
+/**
+ * Is word `i` an unmarked word (`VAT`, `BOT`, `HDT`) in an abbreviation's place? What it is then, a code
+ * that may gain a `đ` and nothing else, or a word in capitals (`SO` for `SỐ` in a program's help text),
+ * training decides: see {@link isCode}.
+ * @example isAbbreviation(tokenize('thue VAT 10%'), 2) // true
+ */
+export function isAbbreviation(tokens: readonly Token[], i: number): boolean {
+  return CAPITALS.test((tokens[i] as Token).text) && inAbbreviationPlace(tokens, i);
+}
+
+/** What training showed in abbreviations' places, by letters (lower case, no marks). */
+export interface AbbreviationFacts {
+  /** Letters seen there more often as a marked word (`số`, `tên`): a word in capitals. */
+  words: Set<string>;
+  /** Letters seen there at least as often without a mark but `đ` (`vat`, `hđt`): a code. */
+  codes: Set<string>;
+  /** Of all the words in such places, the share that were marked words. */
+  wordShare: number;
+}
+
+/**
+ * Is the abbreviation with these letters (lower case, no marks) a code, to gain nothing but a `đ`?
+ * Yes if training saw these letters there as one; no if it saw them as a word; else yes when most
+ * words training saw there were codes, as in government documents (`VAT`, `GDP`, `HĐND`), and no
+ * when most were words, as in a program's help text (`SỐ`, `TÊN`, `CỠ`). A model without such facts
+ * takes every abbreviation for a code.
+ * @example isCode(model.abbreviations, 'vat') // true
+ */
+export function isCode(facts: AbbreviationFacts | undefined, letters: string): boolean {
+  if (!facts || facts.codes.has(letters)) return true;
+  if (facts.words.has(letters)) return false;
+  return facts.wordShare < 0.5;
 }
 
 const APOSTROPHES = new Set(["'", '\u2019', '\u02bc']);

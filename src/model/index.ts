@@ -1,3 +1,4 @@
+import type { AbbreviationFacts } from '../candidates/abbreviation.js';
 import type { CapitalCounts } from '../candidates/capitals.js';
 import type { Channel } from '../candidates/channel.js';
 import { stripDiacritics } from '../strip.js';
@@ -20,6 +21,8 @@ export interface Model {
   capitals?: CapitalCounts;
   /** Letter parts of codes that training wrote with a `đ`, by their plain letters (`hdnd` → `hđnd`). */
   codeParts?: Map<string, string>;
+  /** What training showed in abbreviations' places (models from before have none: all codes). */
+  abbreviations?: AbbreviationFacts;
 }
 
 const LETTERS = /^\p{L}+$/u;
@@ -114,7 +117,17 @@ export function serializeModel(model: Model): Uint8Array {
     specs.push({ name: CAPITAL_ARRAYS.count, kind: 'counts' }, { name: CAPITAL_ARRAYS.capital, kind: 'counts' });
   }
   const codeParts = model.codeParts ? Object.fromEntries(model.codeParts) : undefined;
-  const header = { order: lm.order, backward: !!backward, vocab: lm.vocab, info: model.info, channel: model.channel, codeParts };
+  const a = model.abbreviations;
+  const abbreviations = a ? { words: [...a.words], codes: [...a.codes], wordShare: a.wordShare } : undefined;
+  const header = {
+    order: lm.order,
+    backward: !!backward,
+    vocab: lm.vocab,
+    info: model.info,
+    channel: model.channel,
+    codeParts,
+    abbreviations,
+  };
   return writeParts({ header, arrays }, specs);
 }
 
@@ -141,5 +154,15 @@ export function loadModel(bytes: Uint8Array): Model {
   if (parts && typeof parts === 'object') {
     model.codeParts = new Map(Object.entries(parts).filter((e): e is [string, string] => typeof e[1] === 'string'));
   }
+  const abbreviations = readAbbreviations(header.abbreviations);
+  if (abbreviations) model.abbreviations = abbreviations;
   return model;
+}
+
+/** The abbreviation facts of a model file's header, if it has (well-formed) ones. */
+function readAbbreviations(x: unknown): AbbreviationFacts | undefined {
+  const a = x as { words?: unknown; codes?: unknown; wordShare?: unknown } | undefined;
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((w) => typeof w === 'string');
+  if (!a || !strings(a.words) || !strings(a.codes) || typeof a.wordShare !== 'number') return undefined;
+  return { words: new Set(a.words), codes: new Set(a.codes), wordShare: a.wordShare };
 }

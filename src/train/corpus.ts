@@ -1,7 +1,8 @@
-import { addsOnlyDStroke } from '../candidates/abbreviation.js';
+import { type AbbreviationFacts, addsOnlyDStroke, inAbbreviationPlace } from '../candidates/abbreviation.js';
 import { isMidSentenceCapital } from '../candidates/capitals.js';
 import { BOS, EOS, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
 import { isValidSyllable } from '../orthography/syllable.js';
+import { stripDiacritics } from '../strip.js';
 import { type Token, tokenize } from '../tokenize/index.js';
 
 const LETTERS = /\p{L}+/gu;
@@ -42,6 +43,23 @@ export function codeForms(corpus: Corpus): Map<string, string> {
   return out;
 }
 
+/**
+ * What the corpus showed in abbreviations' places: which letters were more often a marked word there,
+ * which a code, and the share of marked words among all.
+ */
+export function abbreviationFacts(corpus: Corpus): AbbreviationFacts {
+  const facts: AbbreviationFacts = { words: new Set(), codes: new Set(), wordShare: 0 };
+  let words = 0;
+  let all = 0;
+  for (const [letters, [code, word]] of corpus.abbreviations) {
+    (word > code ? facts.words : facts.codes).add(letters);
+    words += word;
+    all += code + word;
+  }
+  facts.wordShare = all > 0 ? words / all : 0;
+  return facts;
+}
+
 function doubled(a: Float64Array): Float64Array {
   const grown = new Float64Array(a.length * 2);
   grown.set(a);
@@ -63,6 +81,8 @@ export class Corpus {
   length = 0;
   /** Letter parts of codes that are no syllable (`hđnd` in `88/NQ-HĐND`), by their plain letters: forms and counts. */
   readonly codeParts = new Map<string, Map<string, number>>();
+  /** Words in abbreviations' places (`VAT`, `SỐ`), by letters: how often a code, how often a marked word. */
+  readonly abbreviations = new Map<string, [number, number]>();
   private readonly idOf = new Map<string, number>(SPECIAL.map((w, i) => [w, i]));
 
   /** Add a text (NFC-normalized here), sentence by sentence. */
@@ -80,7 +100,9 @@ export class Corpus {
     this.reserve(indices.length + 2);
     this.ids[this.length++] = BOS;
     for (const i of indices) {
-      if ((tokens[i] as Token).kind === 'code') this.codeLetters((tokens[i] as Token).text);
+      const t = tokens[i] as Token;
+      if (t.kind === 'code') this.codeLetters(t.text);
+      else if (t.kind === 'word' && inAbbreviationPlace(tokens, i)) this.abbreviation(t.text.toLowerCase());
       const id = this.id(tokenKey(tokens[i] as Token) as string);
       if (isMidSentenceCapital(tokens, i)) this.capitals[id] = (this.capitals[id] as number) + 1;
       this.ids[this.length++] = id;
@@ -96,6 +118,13 @@ export class Corpus {
       forms.set(part, (forms.get(part) ?? 0) + 1);
       this.codeParts.set(plain, forms);
     }
+  }
+
+  private abbreviation(word: string): void {
+    const letters = stripDiacritics(word);
+    const counts = this.abbreviations.get(letters) ?? [0, 0];
+    counts[addsOnlyDStroke(word) ? 0 : 1]++;
+    this.abbreviations.set(letters, counts);
   }
 
   private id(key: string): number {

@@ -2,7 +2,7 @@ import { LEARNT_CHANNEL } from '../candidates/channel.generated.js';
 import type { Channel } from '../candidates/channel.js';
 import { createModel, type Model } from '../model/index.js';
 import { BOS, EOS, SPECIAL, UNK } from '../normalize/index.js';
-import { Corpus, codeForms } from './corpus.js';
+import { abbreviationFacts, Corpus, codeForms } from './corpus.js';
 import { estimate, MAX_VOCABULARY } from './ngram.js';
 import { SYLLABLES } from './syllables.generated.js';
 
@@ -60,6 +60,7 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
   const model = createModel(tables, { order, tokens, trainedWords, vocabulary: vocab.length }, backward, capitals);
   model.channel = options.channel ?? LEARNT_CHANNEL;
   model.codeParts = codeForms(corpus);
+  model.abbreviations = abbreviationFacts(corpus);
   return model;
 }
 
