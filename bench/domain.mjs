@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Accuracy on a domain of your own: leave-one-file-out over a folder of clean accented *.txt files. Each
+// test file is de-accented and restored by a model trained (as `vi-restore train` does) on all the other
+// files, and scored like ../shared/tools/vi-score.py; with --python the plain Witten-Bell bigram of
+// bench/python-bigram.py is trained on the same files and scored beside it. Not part of `npm run bench`:
+// it needs a corpus, which the project does not ship.
+//   npm run build && node bench/domain.mjs DIR [--tests N] [--python]
+// --tests N: test on the N largest files only (default 5); every file is always used for training.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { restore, stripDiacritics, train } from '../dist/index.js';
+import { scoreTexts } from './score.mjs';
+
+const PY = fileURLToPath(new URL('python-bigram.py', import.meta.url));
+
+function usage(message) {
+  console.error(`bench/domain.mjs: ${message}\nusage: node bench/domain.mjs DIR [--tests N] [--python]`);
+  process.exit(2);
+}
+
+/** Errors and syllables of one restored text against its gold (case-insensitive). */
+function tally(gold, hyp) {
+  const s = scoreTexts(gold, hyp).insensitive;
+  return { errors: Math.round(s.syllables * (1 - s.accuracy)), syllables: s.syllables };
+}
+
+function python(trainFiles, input) {
+  const r = spawnSync('python3', [PY, '--train', ...trainFiles], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`python-bigram.py failed: ${r.stderr || r.error?.message}`);
+  return r.stdout;
+}
+
+const args = process.argv.slice(2);
+const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--tests');
+if (!dir) usage('no DIR given');
+const testsAt = args.indexOf('--tests');
+const count = testsAt >= 0 ? Number(args[testsAt + 1]) : 5;
+if (!(Number.isInteger(count) && count >= 1)) usage('--tests needs a whole number');
+const withPython = args.includes('--python');
+
+let names;
+try {
+  names = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+} catch (e) {
+  usage(`cannot read ${dir}: ${e.code ?? e.message}`);
+}
+if (names.length < 2) usage(`${dir} needs at least two *.txt files`);
+const texts = new Map(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+const tests = [...names].sort((a, b) => texts.get(b).length - texts.get(a).length).slice(0, count);
+
+const sum = { ours: { errors: 0, syllables: 0 }, python: { errors: 0, syllables: 0 } };
+const pct = (t) => `${(100 * (1 - t.errors / t.syllables)).toFixed(2)} %`;
+console.log(`| left out | syllables | vi-restore |${withPython ? ' Witten-Bell bigram (Python) |' : ''}`);
+console.log(`|---|---:|---:|${withPython ? '---:|' : ''}`);
+for (const test of tests) {
+  const others = names.filter((n) => n !== test);
+  const gold = texts.get(test);
+  const input = stripDiacritics(gold);
+  const ours = tally(gold, restore(input, { model: train(others.map((n) => texts.get(n))) }));
+  sum.ours.errors += ours.errors;
+  sum.ours.syllables += ours.syllables;
+  let row = `| ${test} | ${ours.syllables} | ${pct(ours)} |`;
+  if (withPython) {
+    const py = tally(
+      gold,
+      python(
+        others.map((n) => join(dir, n)),
+        input,
+      ),
+    );
+    sum.python.errors += py.errors;
+    sum.python.syllables += py.syllables;
+    row += ` ${pct(py)} |`;
+  }
+  console.log(row);
+}
+console.log(`| all ${tests.length} | ${sum.ours.syllables} | ${pct(sum.ours)} |${withPython ? ` ${pct(sum.python)} |` : ''}`);
+if (withPython) {
+  const fewer = 1 - sum.ours.errors / sum.python.errors;
+  console.log(
+    `\nvi-restore makes ${(100 * fewer).toFixed(0)} % fewer errors than the bigram (${sum.ours.errors} against ${sum.python.errors}).`,
+  );
+}
