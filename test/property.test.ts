@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countWords } from '../src/cli/count.js';
 import { restore, stripDiacritics, tokenize } from '../src/index.js';
 
 /** Fixed seed so a failure reproduces; fast-check prints the seed and the shrunk counterexample. */
@@ -213,5 +214,16 @@ describe('restore: big and bad inputs', () => {
   it('restores the empty string to itself', () => {
     expect(restore('')).toBe('');
     expect(restore('', { ocr: true })).toBe('');
+  });
+});
+
+describe('countWords (the CLI counter of syllables)', () => {
+  it('counts what /\\p{L}+/gu matches, on any text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(countWords(text)).toBe(text.match(/\p{L}+/gu)?.length ?? 0);
+      }),
+      params(3000),
+    );
   });
 });

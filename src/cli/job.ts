@@ -2,6 +2,7 @@ import { copyFileSync, createWriteStream, openSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { type Model, restore, restoreDetailed } from 'vi-restore';
+import { countWords } from './count.js';
 import { makeDir, reason, removeQuietly } from './io.js';
 import type { ChunkPool } from './pool.js';
 import { InputError, readChunks } from './stream.js';
@@ -29,8 +30,6 @@ export interface JobResult {
   ms: number;
   error?: string;
 }
-
-const WORD = /\p{L}+/gu;
 
 /** Writing the result went wrong (the output, not the input): named as such. */
 export class OutputError extends Error {}
@@ -153,7 +152,7 @@ export async function runJob(
       if (pool && !first && !job.detailed && !job.json) {
         const text = pool().restore(chunk, job.ocr);
         text.catch(() => {}); // awaited in order by flush; this only keeps an early failure from going unhandled
-        pending.push({ syllables: chunk.match(WORD)?.length ?? 0, text });
+        pending.push({ syllables: countWords(chunk), text });
         await flush(pool().depth);
         continue;
       }
@@ -178,7 +177,7 @@ export async function runJob(
           : tokens.map((t) => t.output).join('');
         await out.write(text);
       } else {
-        syllables = chunk.match(WORD)?.length ?? 0;
+        syllables = countWords(chunk);
         await out.write(restore(chunk, options));
       }
       result.syllables += syllables;
