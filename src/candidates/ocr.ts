@@ -10,6 +10,8 @@ export const COST_BOUNDS = [6, 10, 14];
 export const MAX_READINGS = 20;
 /** Distinct tokens whose readings are remembered per model. */
 const CACHE_SIZE = 50_000;
+/** Observed strings whose letter costs are remembered per model (each a row of the alphabet's size). */
+const COSTS_SIZE = 10_000;
 
 /**
  * A prefix tree of the model's letter-only words in flat typed arrays: node n's children are the
@@ -31,6 +33,22 @@ export interface ReadingIndex {
   trie: Trie;
   channel: Channel;
   cache: Map<string, Reading[]>;
+  /** Per observed string (one or two characters, or none): the cost of each alphabet letter producing it. */
+  costs: Map<string, Float64Array>;
+}
+
+/**
+ * What each letter of the trie's alphabet costs to come out as `observed`, from the index's table (worked
+ * out once per observed string and model, not once per token).
+ */
+function costsOf(index: ReadingIndex, observed: string): Float64Array {
+  let row = index.costs.get(observed);
+  if (!row) {
+    row = Float64Array.from(index.trie.alphabet, (c) => opCost(index.channel, c, observed));
+    if (index.costs.size >= COSTS_SIZE) index.costs.clear();
+    index.costs.set(observed, row);
+  }
+  return row;
 }
 
 export interface Reading {
@@ -103,7 +121,7 @@ export function buildReadingIndex(model: Model, channel: Channel): ReadingIndex 
     }
     node.id = id;
   }
-  return { trie: flatten(root), channel, cache: new Map() };
+  return { trie: flatten(root), channel, cache: new Map(), costs: new Map() };
 }
 
 /**
@@ -121,15 +139,26 @@ class Search {
   private readonly split: Float64Array;
   readonly ins: Float64Array;
 
+  readonly trie: Trie;
+  /** Per position j of the token: its character's costs (`at[j]`), and those of the pair ending there. */
+  private readonly at: Float64Array[];
+  private readonly pair: Float64Array[];
+  private readonly none: Float64Array;
+
   constructor(
-    readonly channel: Channel,
+    index: ReadingIndex,
     readonly obs: string,
-    readonly trie: Trie,
   ) {
+    const { trie, channel } = index;
     const m = obs.length;
     const letters = trie.alphabet.length;
+    this.trie = trie;
     this.m = m;
     this.ins = Float64Array.from(obs, (o) => opCost(channel, '', o));
+    // By UTF-16 code unit, as the rows of the search are.
+    this.at = Array.from({ length: m }, (_, j) => costsOf(index, obs[j] as string));
+    this.pair = Array.from({ length: m }, (_, j) => (j >= 1 ? costsOf(index, obs.slice(j - 1, j + 1)) : this.ins));
+    this.none = costsOf(index, '');
     this.known = new Uint8Array(letters);
     this.del = new Float64Array(letters);
     this.sub = new Float64Array(letters * (m + 1));
@@ -137,14 +166,13 @@ class Search {
   }
 
   private learn(a: number): void {
-    const { m, obs, channel } = this;
-    const c = this.trie.alphabet[a] as string;
+    const { m } = this;
     const at = a * (m + 1);
     this.split[at] = Number.POSITIVE_INFINITY;
     this.split[at + 1] = Number.POSITIVE_INFINITY;
-    for (let j = 1; j <= m; j++) this.sub[at + j] = opCost(channel, c, obs[j - 1] as string);
-    for (let j = 2; j <= m; j++) this.split[at + j] = opCost(channel, c, obs.slice(j - 2, j));
-    this.del[a] = opCost(channel, c, '');
+    for (let j = 1; j <= m; j++) this.sub[at + j] = (this.at[j - 1] as Float64Array)[a] as number;
+    for (let j = 2; j <= m; j++) this.split[at + j] = (this.pair[j - 1] as Float64Array)[a] as number;
+    this.del[a] = this.none[a] as number;
     this.known[a] = 1;
   }
 
@@ -205,7 +233,7 @@ export function readings(index: ReadingIndex, model: Model, token: string): Read
   if (cached) return cached;
   const exact = new Set(model.lexicon.get(stripDiacritics(obs)) ?? []);
   let found: Reading[] = [];
-  const search = new Search(index.channel, obs, index.trie);
+  const search = new Search(index, obs);
   // Row d of `rows` holds the costs at trie depth d.
   const rows = new Float64Array((index.trie.depth + 1) * (obs.length + 1));
   for (let j = 1; j <= obs.length; j++) rows[j] = (rows[j - 1] as number) + (search.ins[j - 1] as number);
