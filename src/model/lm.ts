@@ -1,4 +1,5 @@
-import { buildHash, type HashIndex } from './hash.js';
+import { buildRanges, type Ranges } from './ranges.js';
+import { sortTables } from './sort.js';
 
 /**
  * A back-off n-gram model (order 2 or 3) in typed arrays, natural-log probabilities.
@@ -20,8 +21,10 @@ export interface NgramTables {
 
 /** Tables plus the lookup indexes built from them when a model loads. */
 export interface LanguageModel extends NgramTables {
-  bigrams: HashIndex;
-  trigrams: HashIndex;
+  /** Bigrams by their first word. */
+  bigrams: Ranges;
+  /** Trigrams by their context bigram. */
+  trigrams: Ranges;
   ids: Map<string, number>;
   /** Per word, an upper bound on the log-probability any context gives it (see {@link ceilings}). */
   ceiling: Float64Array;
@@ -53,9 +56,10 @@ export function ceilings(t: NgramTables): Float64Array {
 /**
  * Index the tables for scoring.
  */
-export function indexTables(t: NgramTables): LanguageModel {
-  const bigrams = buildHash(t.biPrev, t.biNext);
-  const trigrams = buildHash(t.triContext, t.triNext);
+export function indexTables(tables: NgramTables): LanguageModel {
+  const t = sortTables(tables);
+  const bigrams = buildRanges(t.biPrev, t.biNext, t.vocab.length);
+  const trigrams = buildRanges(t.triContext, t.triNext, t.biNext.length);
   const ids = new Map<string, number>();
   for (const [i, w] of t.vocab.entries()) ids.set(w, i);
   return { ...t, bigrams, trigrams, ids, ceiling: ceilings(t) };

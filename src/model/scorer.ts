@@ -1,7 +1,7 @@
 import { BOS, EOS } from '../normalize/index.js';
-import { lookup } from './hash.js';
 import type { Model } from './index.js';
 import type { LanguageModel } from './lm.js';
+import { find } from './ranges.js';
 import { PairStates } from './states.js';
 
 /**
@@ -39,7 +39,7 @@ function bigramLogProb(lm: LanguageModel, bi: number, prev: number, word: number
 /** Log-probability of `word` after the context bigram `ctx` (-1: unseen), given its back-off estimate `lower`. */
 function trigramLogProb(lm: LanguageModel, ctx: number, word: number, lower: number): number {
   if (ctx < 0) return lower;
-  const tri = lookup(lm.trigrams, ctx, word);
+  const tri = find(lm.trigrams, ctx, word);
   return tri >= 0 ? (lm.triLogProb[tri] as number) : (lm.biBackoff[ctx] as number) + lower;
 }
 
@@ -70,11 +70,11 @@ class ModelScorer implements Scorer {
     this.trigram = fw.order === 3;
     this.pairs = new PairStates((a, b, row) => {
       if (a === v) return; // the pair before a sentence: nothing to look up
-      const fwBi = lookup(fw.bigrams, a, b);
+      const fwBi = find(fw.bigrams, a, b);
       row.fwContext = fwBi;
       row.fwLogProb = bigramLogProb(fw, fwBi, a, b);
       if (bw) {
-        const bwBi = lookup(bw.bigrams, swap(b), swap(a));
+        const bwBi = find(bw.bigrams, swap(b), swap(a));
         row.bwContext = bwBi;
         row.bwLogProb = bigramLogProb(bw, bwBi, swap(b), swap(a));
       }
