@@ -3,7 +3,6 @@ import { decomposeLetter } from '../orthography/letters.js';
 import { stripDiacritics } from '../strip.js';
 
 const NO_IDS = new Uint32Array(0);
-const ASCII_LETTERS = /^[A-Za-z]*$/;
 
 /** True when `form` keeps every mark the (lower-case, NFC) input already has. */
 export function keepsMarks(input: string, form: string): boolean {
@@ -20,6 +19,18 @@ export function keepsMarks(input: string, form: string): boolean {
   return inputTone === 0 || inputTone === formTone;
 }
 
+/** A word of ASCII letters in lower case (itself if it is), else `undefined`; one pass, no regular expression. */
+function plainKey(word: string): string | undefined {
+  let upper = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const lower = c | 0x20;
+    if (lower < 0x61 || lower > 0x7a) return undefined;
+    if (c !== lower) upper = true;
+  }
+  return upper ? word.toLowerCase() : word;
+}
+
 /**
  * Vocabulary ids of every accented form the word could be: all forms that strip to the same letters
  * and keep the marks the word already has. Empty when the model knows no such form.
@@ -27,7 +38,8 @@ export function keepsMarks(input: string, form: string): boolean {
  */
 export function candidates(model: Model, word: string): Uint32Array {
   // Unaccented input (the usual case) is its own key: no normalizing, no stripping.
-  if (ASCII_LETTERS.test(word)) return model.lexicon.get(word.toLowerCase()) ?? NO_IDS;
+  const plain = plainKey(word);
+  if (plain !== undefined) return model.lexicon.get(plain) ?? NO_IDS;
   const lower = word.normalize('NFC').toLowerCase();
   const key = stripDiacritics(lower);
   const ids = model.lexicon.get(key);

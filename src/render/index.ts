@@ -34,10 +34,39 @@ export function detectToneStyle(tokens: readonly Token[]): ToneStyle {
  * @example renderWord('Hoa', 'hòa', 'new') // 'Hoà'
  */
 export function renderWord(input: string, form: string, style: ToneStyle): string {
-  const plain = ASCII.test(input);
-  const nfc = plain ? input : input.normalize('NFC');
-  if (plain ? input.toLowerCase() === form : normalizeWord(nfc) === form) return input;
-  return copyCase(nfc, style === 'old' ? form : setToneStyle(form, style));
+  const plain = plainCase(input, form);
+  if (plain === SAME) return input;
+  if (plain === NOT_PLAIN) {
+    const nfc = input.normalize('NFC');
+    if (normalizeWord(nfc) === form) return input;
+    return copyCase(nfc, style === 'old' ? form : setToneStyle(form, style));
+  }
+  // As copyCase would: a lower-case word takes the form as it is.
+  const word = style === 'old' ? form : setToneStyle(form, style);
+  return plain === UPPER && input.length === word.length ? matchCase(input, word) : word;
+}
+
+/** What {@link plainCase} found. */
+const SAME = 0;
+const LOWER_CASE = 1;
+const UPPER = 2;
+const NOT_PLAIN = 3;
+
+/**
+ * For a word of ASCII letters: is it `form` in some case (SAME), else is it all lower case (LOWER_CASE) or
+ * not (UPPER)? NOT_PLAIN for any other word. One pass over the characters, no string made.
+ */
+function plainCase(input: string, form: string): number {
+  let same = input.length === form.length;
+  let upper = false;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    const lower = c | 0x20;
+    if (lower < 0x61 || lower > 0x7a) return NOT_PLAIN;
+    if (c !== lower) upper = true;
+    if (same && form.charCodeAt(i) !== lower) same = false;
+  }
+  return same ? SAME : upper ? UPPER : LOWER_CASE;
 }
 
 /**
