@@ -86,10 +86,12 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM, bu
       const base = score[h] as number;
       const st = state[h] as number;
       const row = (choice[h] as number) * k;
+      const stateCeiling = scorer.stateCeiling(st);
       for (let c = 0; c < k; c++) {
         const bonus = emit ? (emit[c] as number) : 0;
         // A step that cannot come within the beam of the best so far would be dropped below: skip it.
-        if (base + bonus + scorer.ceiling(st, ids[c] as number) < top - SCORE_BEAM) continue;
+        const ceiling = scorer.wordCeiling(ids[c] as number) + stateCeiling;
+        if (base + bonus + ceiling < top - SCORE_BEAM) continue;
         const at = slot[row + c] as number;
         // Hypotheses with the same last word share their next states: an earlier one may have found it.
         const next = at < 0 ? scorer.next(st, ids[c] as number) : (state[at] as number);

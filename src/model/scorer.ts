@@ -23,6 +23,10 @@ export interface Scorer {
   step(state: number, next: number): number;
   /** An upper bound on `step(state, next(state, word))`, found without a lookup. */
   ceiling(state: number, word: number): number;
+  /** The part of `ceiling` that depends on `word` only (∞ for EOS): `ceiling = wordCeiling + stateCeiling`. */
+  wordCeiling(word: number): number;
+  /** The part of `ceiling` that depends on `state` only. */
+  stateCeiling(state: number): number;
 }
 
 /** Weight of the backward model against the forward one. */
@@ -106,16 +110,19 @@ class ModelScorer implements Scorer {
   }
 
   ceiling(state: number, word: number): number {
-    const { fw, bw, trigram, backwardWeight } = this;
-    if (word === EOS) return Number.POSITIVE_INFINITY;
-    let c = fw.ceiling[word] as number;
-    if (bw) {
-      // The backward step predicts the word two back (one back in a bigram model); none at the start.
-      const { first, second } = this.pairs;
-      const back = trigram ? (first[state] as number) : (second[state] as number);
-      if (back !== this.vocabSize) c += backwardWeight * (bw.ceiling[swap(back)] as number);
-    }
-    return c;
+    return this.wordCeiling(word) + this.stateCeiling(state);
+  }
+
+  wordCeiling(word: number): number {
+    return word === EOS ? Number.POSITIVE_INFINITY : (this.fw.ceiling[word] as number);
+  }
+
+  stateCeiling(state: number): number {
+    const { bw, trigram, backwardWeight } = this;
+    if (!bw) return 0;
+    // The backward step predicts the word two back (one back in a bigram model); none at the start.
+    const back = trigram ? (this.pairs.first[state] as number) : (this.pairs.second[state] as number);
+    return back === this.vocabSize ? 0 : backwardWeight * (bw.ceiling[swap(back)] as number);
   }
 
   score(state: number, word: number, out: { state: number }): number {
