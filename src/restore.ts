@@ -51,6 +51,20 @@ export interface Analysis {
 }
 
 const indexes = new WeakMap<Model, ReadingIndex>();
+/**
+ * One scorer per model, made on first use and kept: its table of word pairs holds facts of the model
+ * alone, so later calls start with the pairs earlier ones looked up, and no output depends on them.
+ */
+const scorers = new WeakMap<Model, Scorer>();
+
+function scorerOf(model: Model): Scorer {
+  let scorer = scorers.get(model);
+  if (!scorer) {
+    scorer = createScorer(model);
+    scorers.set(model, scorer);
+  }
+  return scorer;
+}
 
 /** The one id a token the restorer does not choose for takes, as a position's id list (shared per id). */
 function fixedIds(model: Model, token: Token, shared: Map<number, Uint32Array>): Uint32Array {
@@ -118,7 +132,7 @@ function ocrPosition(model: Model, index: ReadingIndex, token: Token): { pos: Po
 export function analyse(model: Model, text: string, options: RestoreOptions): Analysis {
   const ocr = options.ocr === true;
   const tokens = tokenize(text, { ocr });
-  const scorer = createScorer(model);
+  const scorer = scorerOf(model);
   const buffers = new DecodeBuffers();
   const index = ocr ? readingIndex(model) : undefined;
   const shared = new Map<number, Uint32Array>();

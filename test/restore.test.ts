@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRestorer, restore, restoreDetailed, stripDiacritics } from '../src/index.js';
+import { createRestorer, defaultModel, loadModel, restore, restoreDetailed, serializeModel, stripDiacritics } from '../src/index.js';
 
 describe('restore with the built-in model', () => {
   it.each([
@@ -81,6 +81,17 @@ describe('createRestorer', () => {
   it('binds a model', () => {
     const r = createRestorer();
     expect(r.restore('nam 2024')).toBe('năm 2024');
+  });
+
+  it('gives a text the same output whatever the model restored before', () => {
+    const texts = ['Tinh hinh kinh te xa hoi nam 2023', 'Dong Bac hai van tai cang bien', 'c6 16n ting trudng 1a'];
+    const used = loadModel(serializeModel(defaultModel()));
+    const earlier = texts.map((t) => restore(t, { model: used, ocr: true }));
+    for (const [i, text] of texts.entries()) {
+      const fresh = loadModel(serializeModel(defaultModel()));
+      expect(restore(text, { model: used })).toBe(restore(text, { model: fresh }));
+      expect(restore(text, { model: used, ocr: true })).toBe(earlier[i]);
+    }
   });
 });
 

@@ -23,18 +23,20 @@ export type Lattice = readonly Position[];
  * allocate its own; they grow when a sentence needs more. Make one per call: never share it.
  */
 export class DecodeBuffers {
-  state = new Float64Array(0);
+  state = new Int32Array(0);
   score = new Float64Array(0);
   prev = new Int32Array(0);
   choice = new Uint16Array(0);
   slot = new Int32Array(0);
   order = new Float64Array(0);
+  /** Per candidate of the current position: its emission bonus plus its word ceiling. */
+  lift = new Float64Array(0);
 
   /** Make room for `capacity` hypotheses, `widest` of them at one position. */
   ensure(capacity: number, widest: number): this {
     if (this.state.length < capacity) {
       const size = Math.max(capacity, this.state.length * 2);
-      this.state = new Float64Array(size);
+      this.state = new Int32Array(size);
       this.score = new Float64Array(size);
       this.prev = new Int32Array(size);
       this.choice = new Uint16Array(size);
@@ -43,6 +45,7 @@ export class DecodeBuffers {
       const size = Math.max(widest, this.slot.length * 2);
       this.slot = new Int32Array(size);
       this.order = new Float64Array(size);
+      this.lift = new Float64Array(size);
     }
     return this;
   }
@@ -64,7 +67,7 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM, bu
     widest = Math.max(widest, live * k);
     live = Math.min(live * k, beam);
   }
-  const { state, score, prev, choice, slot, order } = buffers.ensure(capacity, widest);
+  const { state, score, prev, choice, slot, order, lift } = buffers.ensure(capacity, widest);
   const out = { state: 0 };
   state[0] = scorer.begin();
   let from = 0;
@@ -74,6 +77,7 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM, bu
     const { ids, emit } = lattice[p] as Position;
     const k = ids.length;
     let end = to;
+    for (let c = 0; c < k; c++) lift[c] = (emit ? (emit[c] as number) : 0) + scorer.wordCeiling(ids[c] as number);
     // slot[choice at p-1 × candidate at p] → hypothesis (same last two words ⇒ same state).
     slot.fill(-1, 0, prevK * k);
     let top = Number.NEGATIVE_INFINITY;
@@ -88,10 +92,9 @@ export function decode(scorer: Scorer, lattice: Lattice, beam = DEFAULT_BEAM, bu
       const row = (choice[h] as number) * k;
       const stateCeiling = scorer.stateCeiling(st);
       for (let c = 0; c < k; c++) {
-        const bonus = emit ? (emit[c] as number) : 0;
         // A step that cannot come within the beam of the best so far would be dropped below: skip it.
-        const ceiling = scorer.wordCeiling(ids[c] as number) + stateCeiling;
-        if (base + bonus + ceiling < top - SCORE_BEAM) continue;
+        if (base + (lift[c] as number) + stateCeiling < top - SCORE_BEAM) continue;
+        const bonus = emit ? (emit[c] as number) : 0;
         const at = slot[row + c] as number;
         // Hypotheses with the same last word share their next states: an earlier one may have found it.
         const next = at < 0 ? scorer.next(st, ids[c] as number) : (state[at] as number);
