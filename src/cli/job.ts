@@ -5,7 +5,7 @@ import { type Model, restore, restoreDetailed } from 'vi-restore';
 import { countWords } from './count.js';
 import { makeDir, reason, removeQuietly } from './io.js';
 import type { ChunkPool } from './pool.js';
-import { InputError, readChunks } from './stream.js';
+import { InputError, readChunks, withLookahead } from './stream.js';
 
 /** Tokens the model is less sure of than this are counted as low-confidence in reports. */
 export const LOW_CONFIDENCE = 0.6;
@@ -148,12 +148,15 @@ export async function runJob(
       }
     };
     let first = true;
-    for await (const chunk of readChunks(job.input)) {
-      if (pool && !first && !job.detailed && !job.json) {
-        const text = pool().restore(chunk, job.ocr);
+    for await (const [chunk, more] of withLookahead(readChunks(job.input))) {
+      // Workers start as soon as a second chunk shows the input is large: they load while the first is restored here.
+      const parallel = pool && !job.detailed && !job.json ? pool : undefined;
+      if (first && more) parallel?.();
+      if (parallel && !first) {
+        const text = parallel().restore(chunk, job.ocr);
         text.catch(() => {}); // awaited in order by flush; this only keeps an early failure from going unhandled
         pending.push({ syllables: countWords(chunk), text });
-        await flush(pool().depth);
+        await flush(parallel().depth);
         continue;
       }
       first = false;

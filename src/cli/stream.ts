@@ -76,3 +76,13 @@ export async function* readChunks(path: string): AsyncGenerator<string> {
   if (pending.length > 0) throw truncated(lines, offset);
   if (text) yield text;
 }
+
+/** Each item of `items` with whether another follows it (read one ahead). */
+export async function* withLookahead<T>(items: AsyncIterable<T>): AsyncGenerator<[T, boolean]> {
+  let held: { item: T } | undefined;
+  for await (const item of items) {
+    if (held) yield [held.item, true];
+    held = { item };
+  }
+  if (held) yield [held.item, false];
+}

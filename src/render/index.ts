@@ -2,8 +2,11 @@ import { normalizeWord } from '../normalize/index.js';
 import { matchCase, setToneStyle, type ToneStyle, toneStyleOf } from '../orthography/syllable.js';
 import type { Token } from '../tokenize/index.js';
 
-/** A word of plain ASCII letters carries no mark and shows no tone style. */
-const ASCII = /^[A-Za-z]*$/;
+/** Does a word hold a character past ASCII? (A word of ASCII letters carries no mark and shows no tone style.) */
+function beyondAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x80) return true;
+  return false;
+}
 
 /**
  * Copy the case of `template` onto `word`, letter by letter (same length): lower, Capitalised,
@@ -21,7 +24,7 @@ export function copyCase(template: string, word: string): string {
 export function detectToneStyle(tokens: readonly Token[]): ToneStyle {
   let balance = 0;
   for (const t of tokens) {
-    if (t.kind !== 'word' || ASCII.test(t.text)) continue;
+    if (t.kind !== 'word' || !beyondAscii(t.text)) continue;
     const style = toneStyleOf(t.text.normalize('NFC'));
     if (style) balance += style === 'new' ? 1 : -1;
   }
