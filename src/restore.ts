@@ -1,8 +1,8 @@
 import { addsOnlyDStroke, codeWithDStroke, inApostropheWord, isAbbreviation, isCode } from './candidates/abbreviation.js';
 import { capitalBonus, isMidSentenceCapital } from './candidates/capitals.js';
-import { PRIOR_CHANNEL } from './candidates/channel.js';
+import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
 import { candidates } from './candidates/index.js';
-import { buildReadingIndex, type ReadingIndex, readings } from './candidates/ocr.js';
+import { buildReadingIndex, type OcrPosition, positionsOf, type ReadingIndex, readings } from './candidates/ocr.js';
 import { DEFAULT_BEAM, DecodeBuffers, decode, type Position } from './decode/index.js';
 import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';
@@ -106,11 +106,23 @@ function loneDigits(tokens: readonly Token[], i: number): boolean {
 
 /**
  * An OCR token's position: its channel readings, plus "keep it as it is" first when it is no known
- * word (as an unknown word, or as a number for lone digits).
+ * word (as an unknown word, or as a number for lone digits). Made once per token text and model, then
+ * shared: the decoder and renderer only read positions.
  */
-function ocrPosition(model: Model, index: ReadingIndex, token: Token): { pos: Position; keepFirst: boolean } {
+function ocrPosition(model: Model, index: ReadingIndex, token: Token): OcrPosition {
+  const { weights } = model.channel ?? PRIOR_CHANNEL;
+  const positions = positionsOf(index, token.kind, weights);
+  let made = positions.get(token.text);
+  if (!made) {
+    made = makePosition(model, index, token, weights);
+    positions.set(token.text, made);
+  }
+  return made;
+}
+
+function makePosition(model: Model, index: ReadingIndex, token: Token, weights: Channel['weights']): OcrPosition {
   const found = readings(index, model, token.text);
-  const { scale, inexact, keepUnknown } = (model.channel ?? PRIOR_CHANNEL).weights;
+  const { scale, inexact, keepUnknown } = weights;
   const digits = token.kind === 'number';
   const known = digits ? undefined : model.lm.ids.get(normalizeWord(token.text));
   const ids: number[] = [];

@@ -93,6 +93,19 @@ describe('createRestorer', () => {
       expect(restore(text, { model: used, ocr: true })).toBe(earlier[i]);
     }
   });
+
+  it('follows a change of the OCR channel weights on a model already used', () => {
+    const text = 'c6 16n ting trudng 1a nim 2023, tinh hinh thyc hién ké hoach';
+    const used = loadModel(serializeModel(defaultModel()));
+    const before = restore(text, { model: used, ocr: true });
+    const weights = { scale: 1, inexact: 2, keepUnknown: -20 };
+    used.channel = { ...used.channel!, weights };
+    const fresh = loadModel(serializeModel(defaultModel()));
+    fresh.channel = { ...fresh.channel!, weights };
+    const after = restore(text, { model: used, ocr: true });
+    expect(after).not.toBe(before);
+    expect(after).toBe(restore(text, { model: fresh, ocr: true }));
+  });
 });
 
 describe('the README examples', () => {

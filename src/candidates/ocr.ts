@@ -1,3 +1,4 @@
+import type { Position } from '../decode/index.js';
 import type { Model } from '../model/index.js';
 import { stripDiacritics } from '../strip.js';
 import { type Channel, opCost } from './channel.js';
@@ -28,6 +29,12 @@ interface Trie {
   depth: number;
 }
 
+/** An OCR token's lattice position, and whether its first id is "keep the token as it is". */
+export interface OcrPosition {
+  pos: Position;
+  keepFirst: boolean;
+}
+
 /** A prefix tree of the model's letter-only words, searched with the channel's edit costs. */
 export interface ReadingIndex {
   trie: Trie;
@@ -35,6 +42,26 @@ export interface ReadingIndex {
   cache: Map<string, Reading[]>;
   /** Per observed string (one or two characters, or none): the cost of each alphabet letter producing it. */
   costs: Map<string, Float64Array>;
+  /** Positions made, per token text as written (words, and lone numbers apart), and the weights they were made with. */
+  words: Map<string, OcrPosition>;
+  numbers: Map<string, OcrPosition>;
+  weights: Channel['weights'];
+}
+
+/**
+ * The index's positions for `kind` tokens under the channel weights `weights`: a change of weights
+ * forgets every position made (the readings stay: they do not depend on the weights).
+ */
+export function positionsOf(index: ReadingIndex, kind: string, weights: Channel['weights']): Map<string, OcrPosition> {
+  const w = index.weights;
+  if (w.scale !== weights.scale || w.inexact !== weights.inexact || w.keepUnknown !== weights.keepUnknown) {
+    index.words.clear();
+    index.numbers.clear();
+    index.weights = { ...weights };
+  }
+  const positions = kind === 'number' ? index.numbers : index.words;
+  if (positions.size >= CACHE_SIZE) positions.clear();
+  return positions;
 }
 
 /**
@@ -121,7 +148,8 @@ export function buildReadingIndex(model: Model, channel: Channel): ReadingIndex 
     }
     node.id = id;
   }
-  return { trie: flatten(root), channel, cache: new Map(), costs: new Map() };
+  const weights = { ...channel.weights };
+  return { trie: flatten(root), channel, cache: new Map(), costs: new Map(), words: new Map(), numbers: new Map(), weights };
 }
 
 /**
