@@ -1,0 +1,98 @@
+import { type Channel, opCost } from './channel.js';
+import type { Trie } from './trie.js';
+
+/** A word the observed token may have been. */
+export interface Reading {
+  id: number;
+  /** Channel cost in nats; 0 for an exact unaccented match. */
+  cost: number;
+}
+
+/**
+ * A weighted edit-distance search of the trie for one observed token: one DP row per trie depth
+ * (reused: a depth's row is only needed until its subtree is done), and each alphabet letter's costs
+ * against the token's positions worked out on first use.
+ */
+export class Search {
+  out: Reading[] = [];
+  private readonly m: number;
+  /** Per alphabet letter: 1 once its costs are known; deletion cost; rows of m + 1 substitution and split costs. */
+  private readonly known: Uint8Array;
+  private readonly del: Float64Array;
+  private readonly sub: Float64Array;
+  private readonly split: Float64Array;
+  readonly ins: Float64Array;
+
+  readonly trie: Trie;
+  /** Per position j of the token: its character's costs (`at[j]`), and those of the pair ending there. */
+  private readonly at: Float64Array[];
+  private readonly pair: Float64Array[];
+  private readonly none: Float64Array;
+
+  /** `costsOf(observed)`: what each alphabet letter costs to come out as `observed` (0–2 characters). */
+  constructor(trie: Trie, channel: Channel, obs: string, costsOf: (observed: string) => Float64Array) {
+    const m = obs.length;
+    const letters = trie.alphabet.length;
+    this.trie = trie;
+    this.m = m;
+    this.ins = Float64Array.from(obs, (o) => opCost(channel, '', o));
+    // By UTF-16 code unit, as the rows of the search are.
+    this.at = Array.from({ length: m }, (_, j) => costsOf(obs[j] as string));
+    this.pair = Array.from({ length: m }, (_, j) => (j >= 1 ? costsOf(obs.slice(j - 1, j + 1)) : this.ins));
+    this.none = costsOf('');
+    this.known = new Uint8Array(letters);
+    this.del = new Float64Array(letters);
+    this.sub = new Float64Array(letters * (m + 1));
+    this.split = new Float64Array(letters * (m + 1));
+  }
+
+  private learn(a: number): void {
+    const { m } = this;
+    const at = a * (m + 1);
+    this.split[at] = Number.POSITIVE_INFINITY;
+    this.split[at + 1] = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= m; j++) this.sub[at + j] = (this.at[j - 1] as Float64Array)[a] as number;
+    for (let j = 2; j <= m; j++) this.split[at + j] = (this.pair[j - 1] as Float64Array)[a] as number;
+    this.del[a] = this.none[a] as number;
+    this.known[a] = 1;
+  }
+
+  /** Collect every word below `node` whose cost stays within `bound`; `row` holds the costs at `node`. */
+  walk(node: number, rows: Float64Array, row: number, bound: number): void {
+    const { m, trie, sub, split, del, ins, known } = this;
+    const { first, letter, child, id } = trie;
+    const next = row + m + 1;
+    for (let e = first[node] as number, end = first[node + 1] as number; e < end; e++) {
+      const a = letter[e] as number;
+      if (known[a] === 0) this.learn(a);
+      const d = del[a] as number;
+      const at = a * (m + 1);
+      // The row above (`up`), one and two columns back (`diag`, `far`: none for j = 1), and this row's previous cell.
+      let diag = rows[row] as number;
+      let far = Number.POSITIVE_INFINITY;
+      let left = diag + d;
+      let best = left;
+      rows[next] = left;
+      for (let j = 1; j <= m; j++) {
+        const up = rows[row + j] as number;
+        let v = up + d;
+        const s = diag + (sub[at + j] as number);
+        if (s < v) v = s;
+        const t = far + (split[at + j] as number);
+        if (t < v) v = t;
+        const i = left + (ins[j - 1] as number);
+        if (i < v) v = i;
+        rows[next + j] = v;
+        if (v < best) best = v;
+        far = diag;
+        diag = up;
+        left = v;
+      }
+      if (best > bound) continue;
+      const to = child[e] as number;
+      const word = id[to] as number;
+      if (word >= 0 && left <= bound) this.out.push({ id: word, cost: left });
+      this.walk(to, rows, next, bound);
+    }
+  }
+}
