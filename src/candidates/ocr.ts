@@ -33,6 +33,8 @@ export interface ReadingIndex {
   words: Map<string, OcrPosition>;
   numbers: Map<string, OcrPosition>;
   weights: Channel['weights'];
+  /** Is every cost of the channel ≥ 0? */
+  nonNegative: boolean;
 }
 
 /**
@@ -68,7 +70,18 @@ function costsOf(index: ReadingIndex, observed: string): Float64Array {
 /** Build the index once per model and channel. */
 export function buildReadingIndex(model: Model, channel: Channel): ReadingIndex {
   const weights = { ...channel.weights };
-  return { trie: buildTrie(model), channel, cache: new Map(), costs: new Map(), words: new Map(), numbers: new Map(), weights };
+  const costs = [...Object.values(channel.ops).flatMap((row) => Object.values(row)), ...Object.values(channel.fallback)];
+  const nonNegative = costs.every((c) => c >= 0);
+  return {
+    trie: buildTrie(model),
+    channel,
+    cache: new Map(),
+    costs: new Map(),
+    words: new Map(),
+    numbers: new Map(),
+    weights,
+    nonNegative,
+  };
 }
 
 /**
@@ -95,14 +108,15 @@ export function readings(index: ReadingIndex, model: Model, token: string): Read
   if (cached) return cached;
   const exact = new Set(model.lexicon.get(stripDiacritics(obs)) ?? []);
   let found: Reading[] = [];
-  const search = new Search(index.trie, index.channel, obs, (observed) => costsOf(index, observed));
+  const search = new Search(index.trie, index.channel, obs, (observed) => costsOf(index, observed), index.nonNegative);
   // Row d of `rows` holds the costs at trie depth d.
   const rows = new Float64Array((index.trie.depth + 1) * (obs.length + 1));
   for (let j = 1; j <= obs.length; j++) rows[j] = (rows[j - 1] as number) + (search.ins[j - 1] as number);
   const bounds = COST_BOUNDS.filter((b) => leastInsertions(search.ins, obs.length - 2 * index.trie.depth) <= b);
+  const least = rows.subarray(0, obs.length + 1).reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
   for (const bound of bounds) {
     search.out = [];
-    search.walk(0, rows, 0, bound);
+    search.walk(0, rows, 0, bound, least);
     found = search.out;
     if (found.filter((r) => !exact.has(r.id)).length + exact.size >= MAX_READINGS) break;
   }

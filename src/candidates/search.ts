@@ -21,6 +21,8 @@ export class Search {
   private readonly del: Float64Array;
   private readonly sub: Float64Array;
   private readonly split: Float64Array;
+  /** Per alphabet letter: the least any cell of a row gains by it (−∞ unless every cost is ≥ 0: no bound then). */
+  private readonly low: Float64Array;
   readonly ins: Float64Array;
 
   readonly trie: Trie;
@@ -29,8 +31,17 @@ export class Search {
   private readonly pair: Float64Array[];
   private readonly none: Float64Array;
 
-  /** `costsOf(observed)`: what each alphabet letter costs to come out as `observed` (0–2 characters). */
-  constructor(trie: Trie, channel: Channel, obs: string, costsOf: (observed: string) => Float64Array) {
+  /**
+   * `costsOf(observed)`: what each alphabet letter costs to come out as `observed` (0–2 characters);
+   * `nonNegative`: every cost of `channel` is ≥ 0, so a row's costs never fall below its parent's least.
+   */
+  constructor(
+    trie: Trie,
+    channel: Channel,
+    obs: string,
+    costsOf: (observed: string) => Float64Array,
+    private readonly nonNegative: boolean,
+  ) {
     const m = obs.length;
     const letters = trie.alphabet.length;
     this.trie = trie;
@@ -44,6 +55,7 @@ export class Search {
     this.del = new Float64Array(letters);
     this.sub = new Float64Array(letters * (m + 1));
     this.split = new Float64Array(letters * (m + 1));
+    this.low = new Float64Array(letters);
   }
 
   private learn(a: number): void {
@@ -54,17 +66,25 @@ export class Search {
     for (let j = 1; j <= m; j++) this.sub[at + j] = (this.at[j - 1] as Float64Array)[a] as number;
     for (let j = 2; j <= m; j++) this.split[at + j] = (this.pair[j - 1] as Float64Array)[a] as number;
     this.del[a] = this.none[a] as number;
+    let low = this.nonNegative ? (this.del[a] as number) : Number.NEGATIVE_INFINITY;
+    for (let j = 1; j <= m; j++) low = Math.min(low, this.sub[at + j] as number, this.split[at + j] as number);
+    this.low[a] = low;
     this.known[a] = 1;
   }
 
-  /** Collect every word below `node` whose cost stays within `bound`; `row` holds the costs at `node`. */
-  walk(node: number, rows: Float64Array, row: number, bound: number): void {
-    const { m, trie, sub, split, del, ins, known } = this;
+  /**
+   * Collect every word below `node` whose cost stays within `bound`; `row` holds the costs at `node`, the
+   * least of them `least`. A child whose every cost must exceed `bound` (`least` plus the least its letter
+   * adds to any cell) is passed over without working out its row: the row would have cut it all the same.
+   */
+  walk(node: number, rows: Float64Array, row: number, bound: number, least: number): void {
+    const { m, trie, sub, split, del, ins, known, low } = this;
     const { first, letter, child, id } = trie;
     const next = row + m + 1;
     for (let e = first[node] as number, end = first[node + 1] as number; e < end; e++) {
       const a = letter[e] as number;
       if (known[a] === 0) this.learn(a);
+      if (least + (low[a] as number) > bound) continue;
       const d = del[a] as number;
       const at = a * (m + 1);
       // The row above (`up`), one and two columns back (`diag`, `far`: none for j = 1), and this row's previous cell.
@@ -92,7 +112,7 @@ export class Search {
       const to = child[e] as number;
       const word = id[to] as number;
       if (word >= 0 && left <= bound) this.out.push({ id: word, cost: left });
-      this.walk(to, rows, next, bound);
+      this.walk(to, rows, next, bound, best);
     }
   }
 }
