@@ -115,6 +115,17 @@ function leastInsertions(ins: Float64Array, n: number): number {
 }
 
 /**
+ * Which of the cost bounds to search first for a token of `length` characters with `exact` exact matches
+ * (a speed guess only: a search serves every lower bound too). OCR report and synthetic pairs: tokens of
+ * three or more characters seldom find enough readings within 6 nats, those of six or more (five, with no
+ * exact match) within 10; starting there searches ~13–23 % fewer cells.
+ */
+function firstBound(length: number, exact: number): number {
+  if (length >= 6 || (length === 5 && exact === 0)) return COST_BOUNDS[2] as number;
+  return (length >= 3 ? COST_BOUNDS[1] : COST_BOUNDS[0]) as number;
+}
+
+/**
  * Every vocabulary word the observed OCR token could have been, cheapest first: exact unaccented
  * matches at cost 0, then channel readings, searched within growing cost bounds until enough are found.
  */
@@ -125,15 +136,16 @@ export function readings(index: ReadingIndex, model: Model, token: string): Read
   const exact = new Set(model.lexicon.get(stripDiacritics(obs)) ?? []);
   let found: Reading[] = [];
   const search = new Search(index.trie, index.channel, obs, (observed) => costsOf(index, observed), index.nonNegative);
-  // Row d of `rows` holds the costs at trie depth d.
-  const rows = new Float64Array((index.trie.depth + 1) * (obs.length + 1));
-  for (let j = 1; j <= obs.length; j++) rows[j] = (rows[j - 1] as number) + (search.ins[j - 1] as number);
   const bounds = COST_BOUNDS.filter((b) => leastInsertions(search.ins, obs.length - 2 * index.trie.depth) <= b);
-  const least = rows.subarray(0, obs.length + 1).reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+  // When every cost is ≥ 0 one search serves every bound up to its own: start where the readings likely suffice.
+  const start = index.nonNegative ? firstBound(obs.length, exact.size) : (COST_BOUNDS[0] as number);
+  let walked = Number.NEGATIVE_INFINITY;
   for (const bound of bounds) {
-    search.out = [];
-    search.walk(0, rows, 0, bound, least);
-    found = search.out;
+    if (bound > walked) {
+      walked = bounds.find((b) => b >= Math.max(bound, start)) ?? (bounds[bounds.length - 1] as number);
+      search.search(walked);
+    }
+    found = search.within(bound);
     if (found.filter((r) => !exact.has(r.id)).length + exact.size >= MAX_READINGS) break;
   }
   for (const r of found) if (exact.has(r.id)) r.cost = 0;

@@ -14,7 +14,10 @@ export interface Reading {
  * against the token's positions worked out on first use.
  */
 export class Search {
-  out: Reading[] = [];
+  /** The words the last search found, in trie order: the first `count` of `ids`, with their `costs`. */
+  private ids = new Int32Array(64);
+  private costs = new Float64Array(64);
+  private count = 0;
   private readonly m: number;
   /** Per alphabet letter: 1 once its costs are known; deletion cost; rows of m + 1 substitution and split costs. */
   private readonly known: Uint8Array;
@@ -23,6 +26,7 @@ export class Search {
   private readonly split: Float64Array;
   /** Per alphabet letter: the least any cell of a row gains by it (−∞ unless every cost is ≥ 0: no bound then). */
   private readonly low: Float64Array;
+  private readonly rows: Float64Array;
   readonly ins: Float64Array;
 
   readonly trie: Trie;
@@ -56,6 +60,45 @@ export class Search {
     this.sub = new Float64Array(letters * (m + 1));
     this.split = new Float64Array(letters * (m + 1));
     this.low = new Float64Array(letters);
+    // Row d of `rows` holds the costs at trie depth d; the root's, of inserting the token's first j characters.
+    this.rows = new Float64Array((trie.depth + 1) * (m + 1));
+    for (let j = 1; j <= m; j++) this.rows[j] = (this.rows[j - 1] as number) + (this.ins[j - 1] as number);
+  }
+
+  /** Find every word within `bound` (forgetting those found before). */
+  search(bound: number): void {
+    const { rows, m } = this;
+    const least = rows.subarray(0, m + 1).reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+    this.count = 0;
+    this.walk(0, rows, 0, bound, least);
+  }
+
+  /**
+   * The words the last search found within `bound`, in trie order: all of them for its own bound, and for
+   * a narrower one those a search within it would have found, when every cost is ≥ 0: then no row on a
+   * word's path has a least cost above the word's own, so no bound that lets the word in cuts its path.
+   */
+  within(bound: number): Reading[] {
+    const out: Reading[] = [];
+    for (let w = 0; w < this.count; w++) {
+      const cost = this.costs[w] as number;
+      if (cost <= bound) out.push({ id: this.ids[w] as number, cost });
+    }
+    return out;
+  }
+
+  /** Note a word found (kept in typed arrays: the search itself makes no objects). */
+  private found(id: number, cost: number): void {
+    if (this.count === this.ids.length) {
+      const ids = new Int32Array(this.count * 2);
+      const costs = new Float64Array(this.count * 2);
+      ids.set(this.ids);
+      costs.set(this.costs);
+      this.ids = ids;
+      this.costs = costs;
+    }
+    this.ids[this.count] = id;
+    this.costs[this.count++] = cost;
   }
 
   private learn(a: number): void {
@@ -77,7 +120,7 @@ export class Search {
    * least of them `least`. A child whose every cost must exceed `bound` (`least` plus the least its letter
    * adds to any cell) is passed over without working out its row: the row would have cut it all the same.
    */
-  walk(node: number, rows: Float64Array, row: number, bound: number, least: number): void {
+  private walk(node: number, rows: Float64Array, row: number, bound: number, least: number): void {
     const { m, trie, sub, split, del, ins, known, low } = this;
     const { first, letter, child, id } = trie;
     const next = row + m + 1;
@@ -111,7 +154,7 @@ export class Search {
       if (best > bound) continue;
       const to = child[e] as number;
       const word = id[to] as number;
-      if (word >= 0 && left <= bound) this.out.push({ id: word, cost: left });
+      if (word >= 0 && left <= bound) this.found(word, left);
       this.walk(to, rows, next, bound, best);
     }
   }
