@@ -72,17 +72,53 @@ function plainCase(input: string, form: string): number {
   return same ? SAME : upper ? UPPER : LOWER_CASE;
 }
 
+/** What {@link caseShape} finds: the token is ALL CAPS, Capitalised, or neither. */
+const ALL_CAPS = 1;
+const CAPITALISED = 2;
+const AS_IS = 3;
+const LEADING_LETTER = /^\p{L}/u;
+
 /**
- * Write `form` with the case pattern of an OCR token whose letters may differ from it: ALL CAPS when
- * the token has two or more letters, all upper case; Capitalised when its first letter is; else lower.
+ * The case pattern of an OCR token, counting only cased letters (digits and symbols misread for letters have
+ * no case): ALL CAPS with two or more, all upper case; Capitalised when the first is upper case and the token
+ * starts with a letter. One pass; a character is looked at as a string only past ASCII.
+ */
+function caseShape(token: string): number {
+  let letters = 0;
+  let upper = 0;
+  let firstUpper = false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    let cased: boolean;
+    let isUpper: boolean;
+    if (c < 0x80) {
+      cased = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+      isUpper = c < 0x61;
+    } else {
+      const ch = String.fromCodePoint(token.codePointAt(i) as number);
+      i += ch.length - 1;
+      cased = ch.toLowerCase() !== ch.toUpperCase();
+      isUpper = ch === ch.toUpperCase();
+    }
+    if (!cased) continue;
+    if (letters === 0) firstUpper = isUpper;
+    letters++;
+    if (isUpper) upper++;
+  }
+  if (letters >= 2 && upper === letters) return ALL_CAPS;
+  return firstUpper && LEADING_LETTER.test(token) ? CAPITALISED : AS_IS;
+}
+
+/**
+ * Write a model form (lower case, old tone style, as every model stores its words) with the case pattern
+ * of an OCR token whose letters may differ from it: ALL CAPS when the token has two or more letters, all
+ * upper case; Capitalised when its first letter is; else lower.
  * @example copyCasePattern('PHAN', 'phần', 'old') // 'PHẦN'
  */
 export function copyCasePattern(token: string, form: string, style: ToneStyle): string {
-  const word = setToneStyle(form, style);
-  const letters = [...token].filter((ch) => ch.toLowerCase() !== ch.toUpperCase());
-  const upper = letters.filter((ch) => ch === ch.toUpperCase()).length;
-  if (letters.length >= 2 && upper === letters.length) return word.toUpperCase();
-  const first = letters[0];
-  if (first !== undefined && first === first.toUpperCase() && token.search(/\p{L}/u) === 0) return word[0]?.toUpperCase() + word.slice(1);
+  const word = style === 'old' ? form : setToneStyle(form, style);
+  const shape = caseShape(token);
+  if (shape === ALL_CAPS) return word.toUpperCase();
+  if (shape === CAPITALISED) return word[0]?.toUpperCase() + word.slice(1);
   return word;
 }
