@@ -52,18 +52,21 @@ export interface Analysis {
 
 const indexes = new WeakMap<Model, ReadingIndex>();
 /**
- * One scorer per model, made on first use and kept: its table of word pairs holds facts of the model
- * alone, so later calls start with the pairs earlier ones looked up, and no output depends on them.
+ * One scorer per model and mode, made on first use and kept: its table of word pairs holds facts of the
+ * model alone, so later calls start with the pairs earlier ones looked up, and no output depends on them.
+ * In OCR mode most pairs are new (a token has up to 20 readings): that scorer keeps none.
  */
-const scorers = new WeakMap<Model, Scorer>();
+const scorers = new WeakMap<Model, { plain?: Scorer; ocr?: Scorer }>();
 
-function scorerOf(model: Model): Scorer {
-  let scorer = scorers.get(model);
-  if (!scorer) {
-    scorer = createScorer(model);
-    scorers.set(model, scorer);
+function scorerOf(model: Model, ocr: boolean): Scorer {
+  let kept = scorers.get(model);
+  if (!kept) {
+    kept = {};
+    scorers.set(model, kept);
   }
-  return scorer;
+  if (ocr) kept.ocr ??= createScorer(model, undefined, false);
+  else kept.plain ??= createScorer(model);
+  return (ocr ? kept.ocr : kept.plain) as Scorer;
 }
 
 /** The one id a token the restorer does not choose for takes, as a position's id list (shared per id). */
@@ -144,7 +147,7 @@ function makePosition(model: Model, index: ReadingIndex, token: Token, weights: 
 export function analyse(model: Model, text: string, options: RestoreOptions): Analysis {
   const ocr = options.ocr === true;
   const tokens = tokenize(text, { ocr });
-  const scorer = scorerOf(model);
+  const scorer = scorerOf(model, ocr);
   const buffers = new DecodeBuffers();
   const index = ocr ? readingIndex(model) : undefined;
   const shared = new Map<number, Uint32Array>();

@@ -78,6 +78,20 @@ describe('scorer', () => {
     }
   });
 
+  it.each(setups)('%s: a scorer that keeps no pairs scores as one that does', (_, options) => {
+    const model = train(CORPUS, { inventory: false, ...options });
+    const keeping = createScorer(model);
+    const fresh = createScorer(model, undefined, false);
+    const v = model.lm.vocab.length;
+    const random = lcg(5);
+    for (let n = 0; n < 200; n++) {
+      const words = Array.from({ length: 1 + Math.floor(random() * 30) }, () => 3 + Math.floor(random() * (v - 3)));
+      const a = { state: keeping.begin() };
+      const b = { state: fresh.begin() };
+      for (const w of [...words, EOS]) expect(fresh.score(b.state, w, b)).toBe(keeping.score(a.state, w, a));
+    }
+  });
+
   it.each(setups)('%s: no step scores above its ceiling', (_, options) => {
     const model = train(CORPUS, options);
     const scorer = createScorer(model);

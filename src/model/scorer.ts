@@ -64,6 +64,7 @@ class ModelScorer implements Scorer {
   constructor(
     model: Model,
     private readonly backwardWeight: number,
+    remember: boolean,
   ) {
     if (!(backwardWeight >= 0)) throw new RangeError('createScorer: backwardWeight must be 0 or more');
     const { lm: fw, backward: bw } = model;
@@ -82,7 +83,7 @@ class ModelScorer implements Scorer {
         row.bwContext = bwBi;
         row.bwLogProb = bigramLogProb(bw, bwBi, swap(b), swap(a));
       }
-    });
+    }, remember);
   }
 
   begin(): number {
@@ -131,7 +132,11 @@ class ModelScorer implements Scorer {
   }
 }
 
-/** The scorer of a model: see {@link ModelScorer}. */
-export function createScorer(model: Model, backwardWeight = BACKWARD_WEIGHT): Scorer {
-  return new ModelScorer(model, backwardWeight);
+/**
+ * The scorer of a model: see {@link ModelScorer}. With `remember` (the default) it keeps the word pairs it
+ * has seen from sentence to sentence; without, it works each sentence's pairs out afresh, which is faster
+ * when most pairs are new (OCR lattices).
+ */
+export function createScorer(model: Model, backwardWeight = BACKWARD_WEIGHT, remember = true): Scorer {
+  return new ModelScorer(model, backwardWeight, remember);
 }

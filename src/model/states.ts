@@ -15,6 +15,8 @@ const FIRST_ROWS = 1 << 10;
 /**
  * A growing table of word pairs, each a row of typed-array columns, found by an open-addressing
  * hash. A row's number is a scorer state. `fill` computes a new pair's facts once.
+ * Without `remember`, there is no hash: every `get` makes a row, and `reset` starts afresh each
+ * sentence (for lattices so wide that most pairs are new, as in OCR mode, where a probe would mostly miss).
  */
 export class PairStates {
   first = new Int32Array(FIRST_ROWS);
@@ -27,11 +29,15 @@ export class PairStates {
   private slots = new Int32Array(FIRST_ROWS * 2).fill(-1);
   private readonly facts: PairFacts = { fwContext: -1, fwLogProb: 0, bwContext: -1, bwLogProb: 0 };
 
-  constructor(private readonly fill: (a: number, b: number, facts: PairFacts) => void) {}
+  constructor(
+    private readonly fill: (a: number, b: number, facts: PairFacts) => void,
+    private readonly remember = true,
+  ) {}
 
   /** Forget every row if there are many, then return the row of (a, b). */
   reset(a: number, b: number): number {
-    if (this.rows > MAX_ROWS) {
+    if (!this.remember) this.rows = 0;
+    else if (this.rows > MAX_ROWS) {
       this.rows = 0;
       this.slots.fill(-1);
     }
@@ -40,6 +46,7 @@ export class PairStates {
 
   /** The row of (a, b), made on first sight. */
   get(a: number, b: number): number {
+    if (!this.remember) return this.add(a, b, -1);
     const { slots, first, second } = this;
     const mask = slots.length - 1;
     let s = slotOf(a, b, mask);
@@ -58,7 +65,7 @@ export class PairStates {
       this.grow();
       return this.get(a, b);
     }
-    this.slots[slot] = row;
+    if (slot >= 0) this.slots[slot] = row;
     const f = this.facts;
     f.fwContext = -1;
     f.fwLogProb = 0;
@@ -89,6 +96,7 @@ export class PairStates {
     this.fwLogProb = widen(this.fwLogProb);
     this.bwContext = widen(this.bwContext);
     this.bwLogProb = widen(this.bwLogProb);
+    if (!this.remember) return;
     this.slots = new Int32Array(size * 2).fill(-1);
     const mask = this.slots.length - 1;
     for (let row = 0; row < this.rows; row++) {
