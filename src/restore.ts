@@ -64,7 +64,7 @@ function scorerOf(model: Model, ocr: boolean): Scorer {
     kept = {};
     scorers.set(model, kept);
   }
-  if (ocr) kept.ocr ??= createScorer(model, undefined, false);
+  if (ocr) kept.ocr ??= createScorer(model, { remember: false });
   else kept.plain ??= createScorer(model);
   return (ocr ? kept.ocr : kept.plain) as Scorer;
 }

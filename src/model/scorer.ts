@@ -132,11 +132,20 @@ class ModelScorer implements Scorer {
   }
 }
 
+/** How a scorer weighs and keeps: see {@link createScorer}. */
+export interface ScorerOptions {
+  /** Weight of the backward model against the forward one (default {@link BACKWARD_WEIGHT}). */
+  backwardWeight?: number;
+  /** Keep the word pairs seen from sentence to sentence (default true). */
+  remember?: boolean;
+}
+
 /**
  * The scorer of a model: see {@link ModelScorer}. With `remember` (the default) it keeps the word pairs it
  * has seen from sentence to sentence; without, it works each sentence's pairs out afresh, which is faster
  * when most pairs are new (OCR lattices).
+ * @example createScorer(model, { remember: false })
  */
-export function createScorer(model: Model, backwardWeight = BACKWARD_WEIGHT, remember = true): Scorer {
-  return new ModelScorer(model, backwardWeight, remember);
+export function createScorer(model: Model, options: ScorerOptions = {}): Scorer {
+  return new ModelScorer(model, options.backwardWeight ?? BACKWARD_WEIGHT, options.remember ?? true);
 }
