@@ -43,7 +43,10 @@ export function inAbbreviationPlace(tokens: readonly Token[], i: number): boolea
  * @example isAbbreviation(tokenize('thue VAT 10%'), 2) // true
  */
 export function isAbbreviation(tokens: readonly Token[], i: number): boolean {
-  return CAPITALS.test((tokens[i] as Token).text) && inAbbreviationPlace(tokens, i);
+  const { text } = tokens[i] as Token;
+  // Most words are too long or start in lower case: no regular expression for them.
+  if (text.length < 2 || text.length > MAX_ABBREVIATION || text.charCodeAt(0) > 0x5a) return false;
+  return CAPITALS.test(text) && inAbbreviationPlace(tokens, i);
 }
 
 /** What training showed in abbreviations' places, by letters (lower case, no marks). */
@@ -70,11 +73,17 @@ export function isCode(facts: AbbreviationFacts | undefined, letters: string): b
   return facts.wordShare < 0.5;
 }
 
-const APOSTROPHES = new Set(["'", '\u2019', '\u02bc']);
+/** Is this text one apostrophe: `'`, `’` or `ʼ`? (Char codes, not a set of strings: no hashing.) */
+function isApostrophe(text: string): boolean {
+  if (text.length !== 1) return false;
+  const c = text.charCodeAt(0);
+  return c === 0x27 || c === 0x2019 || c === 0x2bc;
+}
 
 /** Is token `j` an apostrophe with a word right behind it (`dir` -1) or after it (+1)? */
 function apostropheWith(tokens: readonly Token[], j: number, dir: -1 | 1): boolean {
-  return APOSTROPHES.has(tokens[j]?.text ?? '') && tokens[j + dir]?.kind === 'word';
+  const t = tokens[j];
+  return t !== undefined && isApostrophe(t.text) && tokens[j + dir]?.kind === 'word';
 }
 
 /**

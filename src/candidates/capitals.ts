@@ -23,6 +23,8 @@ const INSIDE = /^[,;(–-]$/;
  */
 export function isMidSentenceCapital(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
+  const code = t.text.charCodeAt(0);
+  if (code >= 0x61 && code <= 0x7a) return false; // lower-case ASCII: no capital, no string made
   const first = t.text[0] as string;
   if (t.kind !== 'word' || first === first.toLowerCase() || t.text === t.text.toUpperCase()) return false;
   for (let j = i - 1; j >= 0; j--) {
@@ -54,7 +56,12 @@ export function capitalBonus(model: Model, ids: Uint32Array): Float64Array | und
   }
   if (capitals === 0) return undefined;
   const k = SMOOTHING * ids.length;
-  return Float64Array.from(ids, (id) =>
-    Math.log((((counts.capital[id] as number) + SMOOTHING) / (capitals + k)) * ((all + k) / ((counts.count[id] as number) + SMOOTHING))),
-  );
+  const bonus = new Float64Array(ids.length);
+  for (let c = 0; c < ids.length; c++) {
+    const id = ids[c] as number;
+    bonus[c] = Math.log(
+      (((counts.capital[id] as number) + SMOOTHING) / (capitals + k)) * ((all + k) / ((counts.count[id] as number) + SMOOTHING)),
+    );
+  }
+  return bonus;
 }
