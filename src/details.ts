@@ -2,7 +2,8 @@ import type { Position } from './decode/index.js';
 import type { Model } from './model/index.js';
 import type { Scorer } from './model/scorer.js';
 import { EOS } from './normalize/index.js';
-import { type Analysis, formText, type Planned, type RestoredToken, render } from './restore.js';
+import { formText, render } from './output.js';
+import type { Analysis, Planned, RestoredToken } from './restore.js';
 import type { Token } from './tokenize/index.js';
 
 /** Alternatives listed per token. */

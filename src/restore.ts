@@ -1,4 +1,4 @@
-import { addsOnlyDStroke, codeWithDStroke, inApostropheWord, isAbbreviation, isCode } from './candidates/abbreviation.js';
+import { addsOnlyDStroke, inApostropheWord, isAbbreviation, isCode } from './candidates/abbreviation.js';
 import { capitalBonus, isMidSentenceCapital } from './candidates/capitals.js';
 import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
 import { candidates } from './candidates/index.js';
@@ -8,7 +8,7 @@ import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';
 import { NUM, normalizeWord, sentences, tokenKey, UNK } from './normalize/index.js';
 import type { ToneStyle } from './orthography/syllable.js';
-import { copyCasePattern, detectToneStyle, renderWord } from './render/index.js';
+import { detectToneStyle } from './render/index.js';
 import { type Token, tokenize } from './tokenize/index.js';
 
 export interface RestoreOptions {
@@ -177,22 +177,4 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
   const auto = !options.toneStyle || options.toneStyle === 'auto';
   const style = auto ? (ocr ? 'old' : detectToneStyle(tokens)) : (options.toneStyle as ToneStyle);
   return { tokens, plan, style, scorer, ocr };
-}
-
-export function formText(model: Model, a: Analysis, plan: Planned, p: number, choice: number, input: string): string {
-  if (plan.keepFirst[p] && choice === 0) return input;
-  const form = model.lm.vocab[(plan.lattice[p] as Position).ids[choice] as number] as string;
-  return a.ocr ? copyCasePattern(input, form, a.style) : renderWord(input, form, a.style);
-}
-
-/** Texts of all tokens after restoration. */
-export function render(model: Model, a: Analysis): string[] {
-  // A code's letter parts may regain a đ (88/NQ-HDND → 88/NQ-HĐND); everything else not chosen stays.
-  const out = a.tokens.map((t) => (t.kind === 'code' ? codeWithDStroke(model, t.text) : t.text));
-  for (const plan of a.plan) {
-    plan.idx.forEach((i, p) => {
-      if (plan.choosable[p]) out[i] = formText(model, a, plan, p, plan.path[p] as number, (a.tokens[i] as Token).text);
-    });
-  }
-  return out;
 }
