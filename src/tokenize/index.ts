@@ -97,6 +97,9 @@ const TABLES: PatternTable[] = [
   table(OCR_PATTERNS),
 ];
 
+/** Most tokens an array is made to hold at once (see {@link tokenize}). */
+const PRESIZE_LIMIT = 65536;
+
 export interface TokenizeOptions {
   /** Read OCR text: words may contain digits and symbols misread for letters. */
   ocr?: boolean;
@@ -115,7 +118,10 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   // Plain text without links: a run of ASCII letters (or spaces) that ends in ASCII is a whole word
   // (or space) token, so the regular expressions are needed only where other characters are.
   const fast = !options.ocr && !links;
-  const tokens: Token[] = [];
+  // Sized up front (a token is at least one character): growing a long array step by step costs more than
+  // its tokens. Capped, as longer arrays made at once are slow (dictionary) arrays; past the cap it grows.
+  const tokens: Token[] = new Array(Math.min(text.length, PRESIZE_LIMIT));
+  let n = 0;
   let pos = 0;
   // A run that is no code holds no code further on either: no need to scan it again from each of its digits.
   let noCodeBefore = 0;
@@ -125,7 +131,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       let end = pos + 1;
       while (end < text.length && classOf(text.charCodeAt(end)) === cls) end++;
       if (end === text.length || text.charCodeAt(end) < 0x80) {
-        tokens.push({ kind: cls === CharClass.Space ? 'space' : 'word', text: text.slice(pos, end), start: pos });
+        tokens[n++] = { kind: cls === CharClass.Space ? 'space' : 'word', text: text.slice(pos, end), start: pos };
         pos = end;
         continue;
       }
@@ -141,11 +147,13 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       }
       const glued = options.ocr && kind === 'word' ? gluedNumberAt(m[0]) : -1;
       if (glued > 0) {
-        tokens.push({ kind, text: m[0].slice(0, glued), start: pos }, { kind: 'number', text: m[0].slice(glued), start: pos + glued });
-      } else tokens.push({ kind, text: m[0], start: pos });
+        tokens[n++] = { kind, text: m[0].slice(0, glued), start: pos };
+        tokens[n++] = { kind: 'number', text: m[0].slice(glued), start: pos + glued };
+      } else tokens[n++] = { kind, text: m[0], start: pos };
       pos += m[0].length;
       break;
     }
   }
+  tokens.length = n;
   return tokens;
 }
