@@ -136,21 +136,28 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
         continue;
       }
     }
+    // Without links, punctuation is all an ASCII symbol can start: one character, no regular expression.
+    if (fast && cls === CharClass.AsciiOther) {
+      tokens[n++] = { kind: 'punct', text: text.charAt(pos), start: pos };
+      pos++;
+      continue;
+    }
     for (const [kind, re] of table[cls] as Pattern[]) {
       if (kind === 'code' && pos < noCodeBefore) continue;
       re.lastIndex = pos;
-      const m = re.exec(text);
-      if (!m) continue;
-      if (kind === 'code' && !CODE_PART.test(m[0])) {
-        noCodeBefore = pos + m[0].length;
+      // test, not exec: no match array is made, and a sticky match ends where lastIndex is left.
+      if (!re.test(text)) continue;
+      const match = text.slice(pos, re.lastIndex);
+      if (kind === 'code' && !CODE_PART.test(match)) {
+        noCodeBefore = pos + match.length;
         continue;
       }
-      const glued = options.ocr && kind === 'word' ? gluedNumberAt(m[0]) : -1;
+      const glued = options.ocr && kind === 'word' ? gluedNumberAt(match) : -1;
       if (glued > 0) {
-        tokens[n++] = { kind, text: m[0].slice(0, glued), start: pos };
-        tokens[n++] = { kind: 'number', text: m[0].slice(glued), start: pos + glued };
-      } else tokens[n++] = { kind, text: m[0], start: pos };
-      pos += m[0].length;
+        tokens[n++] = { kind, text: match.slice(0, glued), start: pos };
+        tokens[n++] = { kind: 'number', text: match.slice(glued), start: pos + glued };
+      } else tokens[n++] = { kind, text: match, start: pos };
+      pos += match.length;
       break;
     }
   }
