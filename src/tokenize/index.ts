@@ -97,8 +97,8 @@ const TABLES: PatternTable[] = [
   table(OCR_PATTERNS),
 ];
 
-/** Most tokens an array is made to hold at once (see {@link tokenize}). */
-const PRESIZE_LIMIT = 65536;
+/** Most tokens the array is made to hold at once (see {@link tokenize}). */
+const PRESIZE_LIMIT = 1 << 24;
 
 export interface TokenizeOptions {
   /** Read OCR text: words may contain digits and symbols misread for letters. */
@@ -118,9 +118,10 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   // Plain text without links: a run of ASCII letters (or spaces) that ends in ASCII is a whole word
   // (or space) token, so the regular expressions are needed only where other characters are.
   const fast = !options.ocr && !links;
-  // Sized up front (a token is at least one character): growing a long array step by step costs more than
-  // its tokens. Capped, as longer arrays made at once are slow (dictionary) arrays; past the cap it grows.
-  const tokens: Token[] = new Array(Math.min(text.length, PRESIZE_LIMIT));
+  // Sized up front for a token per two characters (a syllable and a space take four or more), as growing a
+  // long array step by step costs more than its tokens; past that it grows. Capped well below the length
+  // from which V8 makes a preallocated array a slow (dictionary) one.
+  const tokens: Token[] = new Array(Math.min((text.length >> 1) + 16, PRESIZE_LIMIT));
   let n = 0;
   let pos = 0;
   // A run that is no code holds no code further on either: no need to scan it again from each of its digits.
