@@ -59,6 +59,8 @@ export function sentences(tokens: readonly Token[]): number[][] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind === 'space') {
+      // A one-character space (nearly all of them) is no line break unless it is '\n'.
+      if (t.text.length === 1 && t.text.charCodeAt(0) !== 0x0a) continue;
       let breaks = 0;
       for (let at = t.text.indexOf('\n'); at >= 0 && breaks < 2; at = t.text.indexOf('\n', at + 1)) breaks++;
       if (breaks >= 2 || (breaks === 1 && startsSentence(tokens[i + 1]))) flush();
