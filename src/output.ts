@@ -20,7 +20,10 @@ function output(model: Model, a: Analysis, i: number, plan: Planned | undefined,
   return t.kind === 'code' ? codeWithDStroke(model, t.text) : t.text;
 }
 
-/** The restored text: every token's output, joined, walking the tokens and the sentence plans together. */
+/**
+ * The restored text: every token's output, joined, walking the tokens and the sentence plans together
+ * (plans hold non-empty, increasing, disjoint token indices, as `sentences` makes them).
+ */
 export function renderText(model: Model, a: Analysis): string {
   let out = '';
   let s = 0;

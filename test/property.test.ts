@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWords } from '../src/cli/count.js';
-import { restore, stripDiacritics, tokenize } from '../src/index.js';
+import { restore, restoreDetailed, stripDiacritics, tokenize } from '../src/index.js';
 
 /** Fixed seed so a failure reproduces; fast-check prints the seed and the shrunk counterexample. */
 const SEED = 20240412;
@@ -127,6 +127,21 @@ describe('restore: properties', () => {
         expect(restore(text)).toBe(text);
       }),
       params(60),
+    );
+  });
+
+  it.each([
+    ['plain', false],
+    ['OCR', true],
+  ] as const)('gives the text restoreDetailed gives, token by token (%s mode)', (_name, ocr) => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, vietText), (text) => {
+        const joined = restoreDetailed(text, { ocr })
+          .map((t) => t.output)
+          .join('');
+        expect(restore(text, { ocr })).toBe(joined);
+      }),
+      params(200),
     );
   });
 
