@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 import { createRestorer, defaultModel, loadModel, restore, serializeModel, stripDiacritics, tokenize, train } from '../dist/index.js';
 import { readData } from './docs.mjs';
 
-const RUNS = 5;
+const RUNS = 15;
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 function timeIt(fn) {

@@ -52,21 +52,35 @@ export interface Analysis {
 
 const indexes = new WeakMap<Model, ReadingIndex>();
 /**
- * One scorer per model and mode, made on first use and kept: its table of word pairs holds facts of the
- * model alone, so later calls start with the pairs earlier ones looked up, and no output depends on them.
- * In OCR mode most pairs are new (a token has up to 20 readings): that scorer keeps none.
+ * What a model keeps between calls, made on first use: one scorer per mode (its table of word pairs holds
+ * facts of the model alone, so later calls start with the pairs earlier ones looked up, and no output
+ * depends on them; in OCR mode most pairs are new, a token having up to 20 readings, so that scorer keeps
+ * none), and the decoder's scratch arrays (calls never overlap: `restore` runs start to end).
  */
-const scorers = new WeakMap<Model, { plain?: Scorer; ocr?: Scorer }>();
+interface Kept {
+  plain?: Scorer;
+  ocr?: Scorer;
+  buffers: DecodeBuffers;
+}
 
-function scorerOf(model: Model, ocr: boolean): Scorer {
-  let kept = scorers.get(model);
-  if (!kept) {
-    kept = {};
-    scorers.set(model, kept);
+const kept = new WeakMap<Model, Kept>();
+
+/** Scratch arrays grown past this many hypotheses (an unusually long sentence) are not kept. */
+const KEPT_HYPOTHESES = 1 << 16;
+
+function keptFor(model: Model): Kept {
+  let k = kept.get(model);
+  if (!k) {
+    k = { buffers: new DecodeBuffers() };
+    kept.set(model, k);
   }
-  if (ocr) kept.ocr ??= createScorer(model, { remember: false });
-  else kept.plain ??= createScorer(model);
-  return (ocr ? kept.ocr : kept.plain) as Scorer;
+  return k;
+}
+
+function scorerOf(k: Kept, model: Model, ocr: boolean): Scorer {
+  if (ocr) k.ocr ??= createScorer(model, { remember: false });
+  else k.plain ??= createScorer(model);
+  return (ocr ? k.ocr : k.plain) as Scorer;
 }
 
 /** The one id a token the restorer does not choose for takes, as a position's id list (shared per id). */
@@ -147,8 +161,9 @@ function makePosition(model: Model, index: ReadingIndex, token: Token, weights: 
 export function analyse(model: Model, text: string, options: RestoreOptions): Analysis {
   const ocr = options.ocr === true;
   const tokens = tokenize(text, { ocr });
-  const scorer = scorerOf(model, ocr);
-  const buffers = new DecodeBuffers();
+  const saved = keptFor(model);
+  const scorer = scorerOf(saved, model, ocr);
+  const { buffers } = saved;
   const index = ocr ? readingIndex(model) : undefined;
   const shared = new Map<number, Uint32Array>();
   const plan = sentences(tokens).map((idx): Planned => {
@@ -173,6 +188,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
     });
     return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM, buffers) };
   });
+  if (buffers.state.length > KEPT_HYPOTHESES) saved.buffers = new DecodeBuffers();
   // OCR marks are too garbled to show a tone convention: OCR mode writes the old one unless told.
   const auto = !options.toneStyle || options.toneStyle === 'auto';
   const style = auto ? (ocr ? 'old' : detectToneStyle(tokens)) : (options.toneStyle as ToneStyle);

@@ -19,8 +19,8 @@ export interface Position {
 export type Lattice = readonly Position[];
 
 /**
- * Typed arrays a decoder fills, kept between the sentences of one call so each sentence does not
- * allocate its own; they grow when a sentence needs more. Make one per call: never share it.
+ * Typed arrays a decoder fills, kept between sentences (and calls) so each sentence does not allocate its
+ * own; they grow when a sentence needs more. One decoding at a time: never share them between two that overlap.
  */
 export class DecodeBuffers {
   state = new Int32Array(0);
