@@ -181,7 +181,10 @@ let readme = readFileSync(readmeUrl, 'utf8');
 for (const [name, body] of [
   ['accuracy', table],
   ['ocr', ocrTable],
-  ['speed', `${speedTable}\n\nMedian of ${speed.runs} runs on ${speed.machine}.`],
+  [
+    'speed',
+    `${speedTable}\n\nIn-process rows: median of ${speed.runs} runs; whole-process rows: median of ${speed.python?.runs ?? '?'}. On ${speed.machine}.`,
+  ],
 ]) {
   const marked = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
   readme = readme.replace(marked, `<!-- bench:${name} -->\n${body}\n<!-- /bench:${name} -->`);
