@@ -1,6 +1,7 @@
 import { addsOnlyDStroke, inApostropheWord, isAbbreviation, isCode } from './candidates/abbreviation.js';
 import { capitalBonus, isMidSentenceCapital } from './candidates/capitals.js';
 import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
+import { codeInIdentifier } from './candidates/identifier.js';
 import { candidates } from './candidates/index.js';
 import { buildReadingIndex, type OcrPosition, positionsOf, type ReadingIndex, readings } from './candidates/ocr.js';
 import { DEFAULT_BEAM, DecodeBuffers, decode, type Position } from './decode/index.js';
@@ -177,7 +178,8 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
         keepFirst.push(keep);
         return pos;
       }
-      let ids = t.kind === 'word' && !inApostropheWord(tokens, i) ? candidates(model, t.text) : undefined;
+      let ids =
+        t.kind === 'word' && !inApostropheWord(tokens, i) && !codeInIdentifier(model, tokens, i) ? candidates(model, t.text) : undefined;
       if (ids && isAbbreviation(tokens, i) && isCode(model.abbreviations, t.text.toLowerCase()))
         ids = ids.filter((id) => addsOnlyDStroke(model.lm.vocab[id] as string));
       choosable.push(ids !== undefined && ids.length > 0);

@@ -107,6 +107,24 @@ describe('train / serialize / load', () => {
     expect(restore('von ODA, thue VAT va DAN', { model: gov })).toBe('vốn ODA, thuế VAT và DAN');
   });
 
+  it('learns from training whether syllables inside identifiers are code or words, and keeps it through a save and load', () => {
+    // Translated help text: placeholders are Vietnamese words (<tên_tệp>), names of code stay code (bfd_mach_o).
+    const help = train([
+      'dùng --target=<tên_bfd> để chọn',
+      'đọc <tên_tệp> và <số_dòng>',
+      'hàm bfd_mach_o_read bị lỗi',
+      'tên tệp và số dòng',
+    ]);
+    const loaded = loadModel(serializeModel(help));
+    expect([...(loaded.identifiers?.words ?? [])]).toEqual(['ten']); // <tên_tệp>, <số_dòng>: all syllables, no identifier
+    expect([...(loaded.identifiers?.codes ?? [])].sort()).toEqual(['mach', 'o']);
+    expect(restore('doc <ten_bfd>, ham bfd_mach_o_write bi loi', { model: loaded })).toBe('đọc <tên_bfd>, hàm bfd_mach_o_write bị lỗi');
+    // Government text shows no identifiers: every one stays code, while words joined by `_` are restored.
+    const gov = train(['vốn đầu tư của tỉnh', 'nhà máy của tỉnh']);
+    expect(gov.identifiers?.wordShare).toBe(0);
+    expect(restore('von dau_tu cua GTK_CAN_DEFAULT', { model: gov })).toBe('vốn đầu_tư của GTK_CAN_DEFAULT');
+  });
+
   it('trains from any iterable of texts, such as a generator reading one file at a time', () => {
     function* texts() {
       yield* CORPUS;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addsOnlyDStroke, inAbbreviationPlace, inApostropheWord, isAbbreviation, isCode } from '../src/candidates/abbreviation.js';
 import { isMidSentenceCapital } from '../src/candidates/capitals.js';
+import { inIdentifier } from '../src/candidates/identifier.js';
+import { isValidSyllable } from '../src/orthography/syllable.js';
 import { type Token, tokenize } from '../src/tokenize/index.js';
 
 /** A test of a word in its context, asked of the word `word` of `text`. */
@@ -81,6 +83,25 @@ describe('inApostropheWord', () => {
     ["nam 2023's", 'nam', false],
   ])('%s: %s → %s', (text, word, expected) => {
     expect(at(inApostropheWord)(text, word)).toBe(expected);
+  });
+});
+
+describe('inIdentifier', () => {
+  const identifier = (tokens: readonly Token[], i: number) => inIdentifier(tokens, i, isValidSyllable);
+  it.each([
+    ['goi bfd_mach_o_read', 'mach', true], // `bfd`, `read` are no syllables: code
+    ['goi bfd_mach_o_read', 'o', true],
+    ['goi bfd_mach_o_read', 'goi', false], // a space apart
+    ['dat GTK_CAN_DEFAULT', 'CAN', true],
+    ['R_68K_TLS_LE32', 'LE', true],
+    ['<tên_bfd>', 'tên', true], // a placeholder: training decides whether it is marked
+    ['đối_tượng_vĩ_đại', 'tượng', false], // all syllables: words
+    ['BIỂU_THỨC1 hoặc', 'THỨC', false], // a glued number is no foreign word
+    ['tấn⁶ và CCN¹⁹', 'tấn', false], // no `_`
+    ['file_name', 'file', true],
+    ['mach-o', 'mach', false], // only `_` joins an identifier
+  ])('%s: %s → %s', (text, word, expected) => {
+    expect(at(identifier)(text, word)).toBe(expected);
   });
 });
 

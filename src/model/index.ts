@@ -23,6 +23,8 @@ export interface Model {
   codeParts?: Map<string, string>;
   /** What training showed in abbreviations' places (models from before have none: all codes). */
   abbreviations?: AbbreviationFacts;
+  /** What training showed of syllables inside identifiers (models from before have none: identifiers are code). */
+  identifiers?: AbbreviationFacts;
 }
 
 const LETTERS = /^\p{L}+$/u;
@@ -117,8 +119,8 @@ export function serializeModel(model: Model): Uint8Array {
     specs.push({ name: CAPITAL_ARRAYS.count, kind: 'counts' }, { name: CAPITAL_ARRAYS.capital, kind: 'counts' });
   }
   const codeParts = model.codeParts ? Object.fromEntries(model.codeParts) : undefined;
-  const a = model.abbreviations;
-  const abbreviations = a ? { words: [...a.words], codes: [...a.codes], wordShare: a.wordShare } : undefined;
+  const facts = (a: AbbreviationFacts | undefined) =>
+    a ? { words: [...a.words], codes: [...a.codes], wordShare: a.wordShare } : undefined;
   const header = {
     order: lm.order,
     backward: !!backward,
@@ -126,7 +128,8 @@ export function serializeModel(model: Model): Uint8Array {
     info: model.info,
     channel: model.channel,
     codeParts,
-    abbreviations,
+    abbreviations: facts(model.abbreviations),
+    identifiers: facts(model.identifiers),
   };
   return writeParts({ header, arrays }, specs);
 }
@@ -154,13 +157,15 @@ export function loadModel(bytes: Uint8Array): Model {
   if (parts && typeof parts === 'object') {
     model.codeParts = new Map(Object.entries(parts).filter((e): e is [string, string] => typeof e[1] === 'string'));
   }
-  const abbreviations = readAbbreviations(header.abbreviations);
+  const abbreviations = readFacts(header.abbreviations);
   if (abbreviations) model.abbreviations = abbreviations;
+  const identifiers = readFacts(header.identifiers);
+  if (identifiers) model.identifiers = identifiers;
   return model;
 }
 
-/** The abbreviation facts of a model file's header, if it has (well-formed) ones. */
-function readAbbreviations(x: unknown): AbbreviationFacts | undefined {
+/** Abbreviation or identifier facts of a model file's header, if it has (well-formed) ones. */
+function readFacts(x: unknown): AbbreviationFacts | undefined {
   const a = x as { words?: unknown; codes?: unknown; wordShare?: unknown } | undefined;
   const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((w) => typeof w === 'string');
   if (!a || !strings(a.words) || !strings(a.codes) || typeof a.wordShare !== 'number') return undefined;

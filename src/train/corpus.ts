@@ -1,5 +1,6 @@
 import { type AbbreviationFacts, addsOnlyDStroke, inAbbreviationPlace } from '../candidates/abbreviation.js';
 import { isMidSentenceCapital } from '../candidates/capitals.js';
+import { inIdentifier } from '../candidates/identifier.js';
 import { BOS, EOS, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
 import { isValidSyllable } from '../orthography/syllable.js';
 import { stripDiacritics } from '../strip.js';
@@ -44,14 +45,15 @@ export function codeForms(corpus: Corpus): Map<string, string> {
 }
 
 /**
- * What the corpus showed in abbreviations' places: which letters were more often a marked word there,
- * which a code, and the share of marked words among all.
+ * What the corpus showed in abbreviations' places (or inside identifiers): which letters were more often a
+ * marked word there, which a code, and the share of marked words among all. `seen` maps letters to
+ * [times as a code, times as a marked word].
  */
-export function abbreviationFacts(corpus: Corpus): AbbreviationFacts {
+export function abbreviationFacts(seen: ReadonlyMap<string, [number, number]>): AbbreviationFacts {
   const facts: AbbreviationFacts = { words: new Set(), codes: new Set(), wordShare: 0 };
   let words = 0;
   let all = 0;
-  for (const [letters, [code, word]] of corpus.abbreviations) {
+  for (const [letters, [code, word]] of seen) {
     (word > code ? facts.words : facts.codes).add(letters);
     words += word;
     all += code + word;
@@ -83,6 +85,8 @@ export class Corpus {
   readonly codeParts = new Map<string, Map<string, number>>();
   /** Words in abbreviations' places (`VAT`, `SỐ`), by letters: how often a code, how often a marked word. */
   readonly abbreviations = new Map<string, [number, number]>();
+  /** Syllables inside identifiers (`mach` in `bfd_mach_o`, `tên` in `<tên_bfd>`), by letters: how often unmarked, how often marked. */
+  readonly identifierParts = new Map<string, [number, number]>();
   private readonly idOf = new Map<string, number>(SPECIAL.map((w, i) => [w, i]));
 
   /** Add a text (NFC-normalized here), sentence by sentence. */
@@ -103,6 +107,8 @@ export class Corpus {
       const t = tokens[i] as Token;
       if (t.kind === 'code') this.codeLetters(t.text);
       else if (t.kind === 'word' && inAbbreviationPlace(tokens, i)) this.abbreviation(t.text.toLowerCase());
+      else if (t.kind === 'word' && inIdentifier(tokens, i, isValidSyllable) && isValidSyllable(t.text))
+        this.identifierPart(t.text.toLowerCase());
       const id = this.id(tokenKey(tokens[i] as Token) as string);
       if (isMidSentenceCapital(tokens, i)) this.capitals[id] = (this.capitals[id] as number) + 1;
       this.ids[this.length++] = id;
@@ -125,6 +131,13 @@ export class Corpus {
     const counts = this.abbreviations.get(letters) ?? [0, 0];
     counts[addsOnlyDStroke(word) ? 0 : 1]++;
     this.abbreviations.set(letters, counts);
+  }
+
+  private identifierPart(word: string): void {
+    const letters = stripDiacritics(word);
+    const counts = this.identifierParts.get(letters) ?? [0, 0];
+    counts[letters === word ? 0 : 1]++;
+    this.identifierParts.set(letters, counts);
   }
 
   private id(key: string): number {

@@ -60,7 +60,8 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
   const model = createModel(tables, { order, tokens, trainedWords, vocabulary: vocab.length }, backward, capitals);
   model.channel = options.channel ?? LEARNT_CHANNEL;
   model.codeParts = codeForms(corpus);
-  model.abbreviations = abbreviationFacts(corpus);
+  model.abbreviations = abbreviationFacts(corpus.abbreviations);
+  model.identifiers = abbreviationFacts(corpus.identifierParts);
   return model;
 }
 
