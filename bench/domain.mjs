@@ -4,10 +4,12 @@
 // files, and scored like ../shared/tools/vi-score.py; with --python the plain Witten-Bell bigram of
 // bench/python-bigram.py is trained on the same files and scored beside it. Not part of `npm run bench`:
 // it needs a corpus, which the project does not ship.
-//   npm run build && node bench/domain.mjs DIR [--tests N] [--python]
-// --tests N: test on the N largest files only (default 5); every file is always used for training.
+//   npm run build && node bench/domain.mjs DIR [--tests N] [--share P] [--python]
+// --tests N: test on the N largest files only (default 5); every other file is used for training.
+// --share P: train on the first P % of each training file's lines only (default 100), for a learning curve.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restore, stripDiacritics, train } from '../dist/index.js';
@@ -16,7 +18,7 @@ import { scoreTexts } from './score.mjs';
 const PY = fileURLToPath(new URL('python-bigram.py', import.meta.url));
 
 function usage(message) {
-  console.error(`bench/domain.mjs: ${message}\nusage: node bench/domain.mjs DIR [--tests N] [--python]`);
+  console.error(`bench/domain.mjs: ${message}\nusage: node bench/domain.mjs DIR [--tests N] [--share P] [--python]`);
   process.exit(2);
 }
 
@@ -33,11 +35,14 @@ function python(trainFiles, input) {
 }
 
 const args = process.argv.slice(2);
-const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--tests');
+const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--tests' && args[i - 1] !== '--share');
 if (!dir) usage('no DIR given');
 const testsAt = args.indexOf('--tests');
 const count = testsAt >= 0 ? Number(args[testsAt + 1]) : 5;
 if (!(Number.isInteger(count) && count >= 1)) usage('--tests needs a whole number');
+const shareAt = args.indexOf('--share');
+const share = shareAt >= 0 ? Number(args[shareAt + 1]) : 100;
+if (!(share > 0 && share <= 100)) usage('--share needs a percentage above 0, at most 100');
 const withPython = args.includes('--python');
 
 let names;
@@ -48,17 +53,28 @@ try {
 }
 if (names.length < 2) usage(`${dir} needs at least two *.txt files`);
 const texts = new Map(names.map((n) => [n, readFileSync(join(dir, n), 'utf8')]));
+/** A training file as used: its first `share` % of lines. */
+const part = (text) => {
+  const lines = text.split('\n');
+  return lines.slice(0, Math.ceil((lines.length * share) / 100)).join('\n');
+};
+const parts = new Map([...texts].map(([n, t]) => [n, part(t)]));
+// The Python baseline reads files: the training parts go to a temporary folder.
+const partDir = mkdtempSync(join(tmpdir(), 'vi-restore-domain-'));
+for (const [n, t] of parts) writeFileSync(join(partDir, n), t);
+process.on('exit', () => rmSync(partDir, { recursive: true, force: true }));
 const tests = [...names].sort((a, b) => texts.get(b).length - texts.get(a).length).slice(0, count);
 
 const sum = { ours: { errors: 0, syllables: 0 }, python: { errors: 0, syllables: 0 } };
 const pct = (t) => `${(100 * (1 - t.errors / t.syllables)).toFixed(2)} %`;
+if (share < 100) console.log(`Training on the first ${share} % of each file's lines.\n`);
 console.log(`| left out | syllables | vi-restore |${withPython ? ' Witten-Bell bigram (Python) |' : ''}`);
 console.log(`|---|---:|---:|${withPython ? '---:|' : ''}`);
 for (const test of tests) {
   const others = names.filter((n) => n !== test);
   const gold = texts.get(test);
   const input = stripDiacritics(gold);
-  const ours = tally(gold, restore(input, { model: train(others.map((n) => texts.get(n))) }));
+  const ours = tally(gold, restore(input, { model: train(others.map((n) => parts.get(n))) }));
   sum.ours.errors += ours.errors;
   sum.ours.syllables += ours.syllables;
   let row = `| ${test} | ${ours.syllables} | ${pct(ours)} |`;
@@ -66,7 +82,7 @@ for (const test of tests) {
     const py = tally(
       gold,
       python(
-        others.map((n) => join(dir, n)),
+        others.map((n) => join(partDir, n)),
         input,
       ),
     );
