@@ -8,6 +8,9 @@ import { isCode } from './abbreviation.js';
 const inRun = (t: Token | undefined) =>
   t !== undefined && (t.kind === 'word' || t.kind === 'number' || (t.kind === 'punct' && t.text === '_'));
 
+/** Most words stand between spaces or punctuation other than `_`: no run to look at. */
+const alone = (tokens: readonly Token[], i: number) => !inRun(tokens[i - 1]) && !inRun(tokens[i + 1]);
+
 /**
  * Is word `i` part of an identifier: words and numbers joined by `_` with no space (`bfd_mach_o_read`,
  * `GTK_CAN_DEFAULT`, `<ten_bfd>`), one of whose words is no syllable (`isSyllable` says which are)?
@@ -18,8 +21,7 @@ const inRun = (t: Token | undefined) =>
  * @example inIdentifier(tokenize('doi_tuong'), 0, isValidSyllable) // false
  */
 export function inIdentifier(tokens: readonly Token[], i: number, isSyllable: (word: string) => boolean): boolean {
-  // Most words stand between spaces or punctuation other than `_`: no run to look at.
-  if (!inRun(tokens[i - 1]) && !inRun(tokens[i + 1])) return false;
+  if (alone(tokens, i)) return false;
   let start = i;
   while (inRun(tokens[start - 1])) start--;
   let end = i;
@@ -47,6 +49,7 @@ function syllableLetters(model: Model, word: string): boolean {
  * (or showed no identifiers), words when marked (`<tên_tệp>`, as translations write placeholders).
  */
 export function codeInIdentifier(model: Model, tokens: readonly Token[], i: number): boolean {
+  if (alone(tokens, i)) return false; // before a predicate is made for the search: no allocation per word
   const word = (tokens[i] as Token).text;
   if (!inIdentifier(tokens, i, (w) => syllableLetters(model, w)) || !syllableLetters(model, word)) return false;
   return isCode(model.identifiers, stripDiacritics(word.toLowerCase()));
