@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { restore, stripDiacritics } from '../src/index.js';
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
 const run = (args: string[], input?: string, cwd?: string) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', cwd });
@@ -29,6 +30,19 @@ describe('vi-restore CLI: single input', () => {
     const dir = tree();
     expect(run([join(dir, 'in', 'a.txt')]).stdout).toBe('Tình hình kinh tế năm 2023\n');
     expect(run(['-'], 'nam').stdout).toBe('năm');
+  });
+
+  it('restores a large input in chunks exactly as the library restores it whole, wrapped lines included', () => {
+    // Lines wrapped inside sentences, no blank line: a chunk must end where a line begins a sentence.
+    const words = stripDiacritics(readFileSync(new URL('../data/resolution-88-hai-duong-2023.txt', import.meta.url), 'utf8'))
+      .split(/\s+/)
+      .filter(Boolean);
+    const lines: string[] = [];
+    for (let i = 0; i < words.length; i += 9) lines.push(words.slice(i, i + 9).join(' '));
+    const text = `${lines.join('\n')}\n`.repeat(6); // ~250 k characters: several chunks
+    const r = run([], text);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(restore(text));
   });
 
   it('repairs OCR text with --ocr, keeping the line count', () => {

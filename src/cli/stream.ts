@@ -1,4 +1,5 @@
 import { createReadStream, readFileSync } from 'node:fs';
+import { lastSentenceCut } from '../normalize/cut.js';
 import { scanUtf8 } from './utf8.js';
 
 /** Text is restored in pieces of about this many characters, cut at a blank line or a line break. */
@@ -13,9 +14,13 @@ function countLines(bytes: Uint8Array, end: number): number {
   return lines;
 }
 
+/**
+ * Where a chunk ends: at the last line that begins a sentence in its second half, so that the pieces restore
+ * as the whole text would; else after its last line break (a wrapped line may then lose its context).
+ */
 function cutPoint(text: string): number {
-  const para = text.lastIndexOf('\n\n');
-  if (para >= CHUNK_CHARS / 2) return para + 2;
+  const cut = lastSentenceCut(text, CHUNK_CHARS / 2);
+  if (cut >= 0) return cut;
   const line = text.lastIndexOf('\n');
   return line >= 0 ? line + 1 : text.length;
 }
