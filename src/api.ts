@@ -1,7 +1,7 @@
 import { details } from './details.js';
 import { DEFAULT_MODEL } from './model/default.generated.js';
 import { isModel, loadModel, type Model } from './model/index.js';
-import { renderText } from './output.js';
+import { restoreText } from './output.js';
 import { analyse, type RestoreOptions as CoreOptions, type RestoredToken } from './restore.js';
 
 export type { RestoredToken };
@@ -59,7 +59,7 @@ function checkArgs(fn: string, text: unknown, options: unknown): asserts text is
 export function restore(text: string, options?: RestoreOptions): string {
   checkArgs('restore', text, options);
   const model = options?.model ?? defaultModel();
-  return renderText(model, analyse(model, text, options ?? {}));
+  return restoreText(model, text, options ?? {});
 }
 
 /**

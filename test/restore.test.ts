@@ -1,5 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createRestorer, defaultModel, loadModel, restore, restoreDetailed, serializeModel, stripDiacritics } from '../src/index.js';
+import {
+  createRestorer,
+  defaultModel,
+  loadModel,
+  restore,
+  restoreDetailed,
+  serializeModel,
+  setToneStyle,
+  stripDiacritics,
+} from '../src/index.js';
+import { PIECE_CHARS } from '../src/output.js';
 
 describe('restore with the built-in model', () => {
   it.each([
@@ -58,6 +69,30 @@ describe('restore with the built-in model', () => {
 
   it('restores the empty string to itself', () => {
     expect(restore('')).toBe('');
+  });
+});
+
+describe('restore on a long text', () => {
+  const doc = readFileSync(new URL('../data/resolution-412-hung-yen-2023.txt', import.meta.url), 'utf8');
+  const whole = (text: string, options = {}) =>
+    restoreDetailed(text, options)
+      .map((t) => t.output)
+      .join('');
+
+  it('restores in pieces exactly as the whole text, in both modes', () => {
+    const text = stripDiacritics(doc).repeat(2);
+    expect(text.length).toBeGreaterThan(4 * PIECE_CHARS);
+    expect(restore(text)).toBe(whole(text));
+    expect(restore(text, { ocr: true })).toBe(whole(text, { ocr: true }));
+  });
+
+  it('writes every piece in the tone style of the whole text', () => {
+    // Marked words in the new style at the start only, unmarked text after: the later pieces show no style.
+    const marked = doc.slice(0, 3000).replace(/\p{L}+/gu, (w) => setToneStyle(w, 'new'));
+    const text = marked + stripDiacritics(doc).repeat(2);
+    const out = restore(text);
+    expect(out).toBe(whole(text));
+    expect(out.slice(-50000)).toMatch(/hoà|oá|uỷ|oạ/u);
   });
 });
 

@@ -19,16 +19,24 @@ export function copyCase(template: string, word: string): string {
 }
 
 /**
- * The tone convention to write in: the one most of the input's words show, else `old` (hòa, thủy).
+ * How many more of the words show the new tone convention (hoà, thuỷ) than the old (hòa, thủy): the
+ * balance of parts of a text add up to the whole's.
  */
-export function detectToneStyle(tokens: readonly Token[]): ToneStyle {
+export function toneBalance(tokens: readonly Token[]): number {
   let balance = 0;
   for (const t of tokens) {
     if (t.kind !== 'word' || !beyondAscii(t.text)) continue;
     const style = toneStyleOf(t.text.normalize('NFC'));
     if (style) balance += style === 'new' ? 1 : -1;
   }
-  return balance > 0 ? 'new' : 'old';
+  return balance;
+}
+
+/**
+ * The tone convention to write in: the one most of the input's words show, else `old` (hòa, thủy).
+ */
+export function detectToneStyle(tokens: readonly Token[]): ToneStyle {
+  return toneBalance(tokens) > 0 ? 'new' : 'old';
 }
 
 /**
