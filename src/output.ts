@@ -1,7 +1,7 @@
 import { codeWithDStroke } from './candidates/abbreviation.js';
 import type { Position } from './decode/index.js';
 import type { Model } from './model/index.js';
-import { lastSentenceCut } from './normalize/cut.js';
+import { firstSentenceCut } from './normalize/cut.js';
 import { copyCasePattern, renderWord, toneBalance } from './render/index.js';
 import { type Analysis, analyse, type Planned, type RestoreOptions } from './restore.js';
 import { type Token, tokenize } from './tokenize/index.js';
@@ -54,7 +54,7 @@ export function render(model: Model, a: Analysis): string[] {
 
 /**
  * A long text is restored in pieces of about this many characters, each cut where a line begins a sentence
- * (see `lastSentenceCut`): the output is the same, and a piece's tokens and plans are dropped before the
+ * (see `firstSentenceCut`): the output is the same, and a piece's tokens and plans are dropped before the
  * next is read, so less is held at once and the garbage collector has less to move.
  */
 export const PIECE_CHARS = 1 << 13;
@@ -70,7 +70,7 @@ function pieces(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (let start = 0; start < text.length; ) {
     const fits = text.length - start < 2 * PIECE_CHARS;
-    const cut = fits ? -1 : lastSentenceCut(text.slice(0, start + 2 * PIECE_CHARS), start + PIECE_CHARS);
+    const cut = fits ? -1 : firstSentenceCut(text, start + PIECE_CHARS);
     const end = cut > start ? cut : text.length;
     out.push([start, end]);
     start = end;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { restore, stripDiacritics } from '../src/index.js';
-import { lastSentenceCut } from '../src/normalize/cut.js';
+import { firstSentenceCut, lastSentenceCut } from '../src/normalize/cut.js';
 
 describe('lastSentenceCut', () => {
   it.each([
@@ -16,6 +16,16 @@ describe('lastSentenceCut', () => {
     ['Viet\nĐông', 0, 5], // a marked capital
   ])('%j from %i → %i', (text, from, expected) => {
     expect(lastSentenceCut(text, from)).toBe(expected);
+  });
+
+  it.each([
+    ['a\nB\nc\nD', 0, 2],
+    ['a\nB\nc\nD', 3, 6], // the next place
+    ['a\nB\nc\nD', 2, 2], // `from` itself
+    ['nam 2023\nke hoach\n', 0, -1],
+    ['a\n\n  b', 0, 5], // after the blank line's white space
+  ])('firstSentenceCut %j from %i → %i', (text, from, expected) => {
+    expect(firstSentenceCut(text, from)).toBe(expected);
   });
 
   // The held-out resolution, de-accented and wrapped at nine words a line: most lines continue a sentence.

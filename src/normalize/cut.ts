@@ -6,6 +6,21 @@ function startsSentence(c: string): boolean {
 }
 
 /**
+ * The white space around the line break at `nl`: where it starts, and where the next line's text begins,
+ * which is a place to cut if the break ends a sentence (a blank line, or a line that begins one), else -1.
+ */
+function around(text: string, nl: number): { start: number; cut: number } {
+  let start = nl;
+  while (start > 0 && SPACE.test(text[start - 1] as string)) start--;
+  let end = nl + 1;
+  while (end < text.length && SPACE.test(text[end] as string)) end++;
+  if (end === text.length) return { start, cut: -1 }; // what follows is unknown
+  let breaks = 0;
+  for (let i = start; i < end && breaks < 2; i++) if (text[i] === '\n') breaks++;
+  return { start, cut: breaks >= 2 || startsSentence(text[end] as string) ? end : -1 };
+}
+
+/**
  * The last place at or after `from` where `text` can be cut into two pieces that restore as the whole does:
  * the start of a line that begins a sentence (after a blank line, or with no lower-case word), so that
  * no sentence, no token and no word's context spans the cut; -1 if there is none. What follows the text is
@@ -14,17 +29,23 @@ function startsSentence(c: string): boolean {
  * @example lastSentenceCut('nam 2023\nke hoach', 0) // -1 (a wrapped line)
  */
 export function lastSentenceCut(text: string, from: number): number {
-  for (let nl = text.lastIndexOf('\n'); nl >= from - 1 && nl >= 0; ) {
-    let start = nl;
-    while (start > 0 && SPACE.test(text[start - 1] as string)) start--;
-    let end = nl + 1;
-    while (end < text.length && SPACE.test(text[end] as string)) end++;
-    if (end < text.length && end >= from) {
-      let breaks = 0;
-      for (let i = start; i < end && breaks < 2; i++) if (text[i] === '\n') breaks++;
-      if (breaks >= 2 || startsSentence(text[end] as string)) return end;
-    }
+  for (let nl = text.lastIndexOf('\n'); nl >= 0 && nl >= from - 1; ) {
+    const { start, cut } = around(text, nl);
+    if (cut >= from) return cut;
     nl = start > 0 ? text.lastIndexOf('\n', start - 1) : -1;
+  }
+  return -1;
+}
+
+/**
+ * The first such place at or after `from` (see {@link lastSentenceCut}), or -1.
+ * @example firstSentenceCut('a\nB\nc\nD', 1) // 2
+ */
+export function firstSentenceCut(text: string, from: number): number {
+  for (let nl = text.indexOf('\n', Math.max(0, from - 1)); nl >= 0; ) {
+    const { cut } = around(text, nl);
+    if (cut >= from) return cut;
+    nl = text.indexOf('\n', nl + 1);
   }
   return -1;
 }
