@@ -66,6 +66,15 @@ describe('vi-restore CLI: single input', () => {
     expect(readFileSync(file, 'utf8')).toBe('\ufeffTình hình\r\nkinh tế\r\n');
   });
 
+  it('writes the tone style asked for, in one thread and in chunks on the workers', () => {
+    expect(run(['--tone-style', 'new'], 'Hoa binh va suc khoe, thuy loi\n').stdout).toBe('Hoà bình và sức khoẻ, thuỷ lợi\n');
+    expect(run(['--tone-style=old'], 'Hoa binh, thuy loi\n').stdout).toBe('Hòa bình, thủy lợi\n');
+    expect(run([], 'Hoà bình\n').stdout).toBe('Hoà bình\n'); // auto: as the input
+    const big = 'Hoa binh va suc khoe.\n'.repeat(20000); // several chunks
+    const r = run(['--tone-style', 'new', '--jobs', '2'], big);
+    expect(r.stdout).toBe('Hoà bình và sức khoẻ.\n'.repeat(20000));
+  });
+
   it('writes --json lines, one per token', () => {
     const lines = run(['--json'], 'nam 2024')
       .stdout.trim()
@@ -233,6 +242,7 @@ describe('vi-restore CLI: usage', () => {
     [['--bogus'], 'unknown option --bogus'],
     [['--model'], '--model needs a value'],
     [['--jobs', 'x'], '--jobs takes a positive whole number'],
+    [['--tone-style', 'neu'], '--tone-style takes old, new or auto'],
     [['a.txt', 'b.txt'], 'need --out-dir DIR or --in-place'],
     [['--backup', 'a.txt'], '--backup goes with --in-place'],
     [['--in-place'], '--in-place rewrites files: give FILE or DIR, not standard input'],
@@ -259,6 +269,7 @@ describe('vi-restore CLI: usage', () => {
       '--quiet',
       '--out',
       '--order',
+      '--tone-style',
     ]) {
       expect(help).toContain(flag);
     }

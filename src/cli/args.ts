@@ -18,6 +18,7 @@ export interface CliOptions {
   jobs: number;
   out: string;
   order: 2 | 3;
+  toneStyle: 'old' | 'new' | 'auto';
 }
 
 interface Flag {
@@ -49,6 +50,14 @@ const command =
 export const FLAGS: Flag[] = [
   { name: '--ocr', help: 'repair OCR text: digits and symbols read as letters (c6 → có)', set: yes('ocr') },
   { name: '--model', value: 'PATH', help: 'use this model instead of the built-in one', set: text('model') },
+  {
+    name: '--tone-style',
+    value: 'old|new|auto',
+    help: 'tone placement: old hòa thủy, new hoà thuỷ, auto as the input (default)',
+    set: (o, v) => {
+      o.toneStyle = toneStyle(v);
+    },
+  },
   {
     name: '--output',
     value: 'FILE',
@@ -93,6 +102,11 @@ function positive(name: string, v: string): number {
   return n;
 }
 
+function toneStyle(v: string): CliOptions['toneStyle'] {
+  if (v !== 'old' && v !== 'new' && v !== 'auto') throw new UsageError(`--tone-style takes old, new or auto, got ${v}`);
+  return v;
+}
+
 function order(v: string): 2 | 3 {
   if (v !== '2' && v !== '3') throw new UsageError(`--order takes 2 or 3, got ${v}`);
   return v === '2' ? 2 : 3;
@@ -105,13 +119,14 @@ usage:
   vi-restore train [--out PATH] [--order 2|3] FILE|DIR ...
 
 options:
-${FLAGS.map((f) => `  ${`${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(18)} ${f.help}`).join('\n')}
+${FLAGS.map((f) => `  ${`${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(26)} ${f.help}`).join('\n')}
 
 examples:
   echo "Tinh hinh kinh te nam 2023" | vi-restore
   vi-restore --ocr scan.txt > fixed.txt
   vi-restore --ocr --out-dir fixed/ scans/          # every *.txt under scans/, mirrored into fixed/
   vi-restore --in-place --backup a.txt b.txt
+  vi-restore --tone-style new doc.txt               # hoà, thuỷ, khoẻ
   vi-restore --json --report report.json doc.txt
   vi-restore train --out law.bin corpus/ && vi-restore --model law.bin input.txt
 
@@ -130,6 +145,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     jobs: availableParallelism(),
     out: 'vi-restore-model.bin',
     order: 3,
+    toneStyle: 'auto',
   };
   const args = [...argv];
   if (args[0] === 'train') {

@@ -16,6 +16,8 @@ export interface Job {
   output?: string;
   backup?: boolean;
   ocr: boolean;
+  /** Tone placement of the output (`auto`: as each chunk of the input shows). */
+  toneStyle: 'old' | 'new' | 'auto';
   json: boolean;
   /** Count changed and low-confidence tokens (needs the detailed decoder answer). */
   detailed: boolean;
@@ -137,7 +139,7 @@ export async function runJob(
     if (job.input !== '-') for await (const _ of readChunks(job.input)); // validate before writing anything
     sink = new Sink(job.output);
     const out = sink;
-    const options = { ocr: job.ocr, ...(model ? { model } : {}) };
+    const options = { ocr: job.ocr, toneStyle: job.toneStyle, ...(model ? { model } : {}) };
     const pending: Pending[] = [];
     const flush = async (keep: number) => {
       while (pending.length > keep) {
@@ -153,7 +155,7 @@ export async function runJob(
       const parallel = pool && !job.detailed && !job.json ? pool : undefined;
       if (first && more) parallel?.();
       if (parallel && !first) {
-        const text = parallel().restore(chunk, job.ocr);
+        const text = parallel().restore(chunk, job.ocr, job.toneStyle);
         text.catch(() => {}); // awaited in order by flush; this only keeps an early failure from going unhandled
         pending.push({ syllables: countWords(chunk), text });
         await flush(parallel().depth);

@@ -58,7 +58,7 @@ function isSingle(o: CliOptions): boolean {
 }
 
 function jobsFor(o: CliOptions, inputs: Input[]): Job[] {
-  const base = { ocr: o.ocr, json: o.json, detailed: o.report !== undefined };
+  const base = { ocr: o.ocr, toneStyle: o.toneStyle, json: o.json, detailed: o.report !== undefined };
   if (isSingle(o)) return inputs.map((input) => ({ ...base, input: input.path, ...(o.output ? { output: o.output } : {}) }));
   return inputs.map((input) => ({
     ...base,

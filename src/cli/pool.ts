@@ -5,6 +5,7 @@ export interface ChunkTask {
   id: number;
   chunk: string;
   ocr: boolean;
+  toneStyle: 'old' | 'new' | 'auto';
 }
 export interface ChunkDone {
   id: number;
@@ -49,13 +50,13 @@ export class ChunkPool {
   }
 
   /** Restore one chunk on the next worker in turn. */
-  restore(chunk: string, ocr: boolean): Promise<string> {
+  restore(chunk: string, ocr: boolean, toneStyle: ChunkTask['toneStyle']): Promise<string> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
     const worker = this.workers[id % this.workers.length] as Worker;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, chunk, ocr } satisfies ChunkTask);
+      worker.postMessage({ id, chunk, ocr, toneStyle } satisfies ChunkTask);
     });
   }
 

@@ -13,10 +13,10 @@ const model: Model | undefined = modelPath ? loadModel(readFileSync(modelPath)) 
 
 parentPort?.on('message', async (message: Job | ChunkTask) => {
   if ('chunk' in message) {
-    const { id, chunk, ocr } = message;
+    const { id, chunk, ocr, toneStyle } = message;
     let done: ChunkDone;
     try {
-      done = { id, text: restore(chunk, { ocr, ...(model ? { model } : {}) }) };
+      done = { id, text: restore(chunk, { ocr, toneStyle, ...(model ? { model } : {}) }) };
     } catch (err) {
       done = { id, error: (err as Error).message };
     }
