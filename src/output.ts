@@ -2,6 +2,7 @@ import { codeWithDStroke } from './candidates/abbreviation.js';
 import type { Position } from './decode/index.js';
 import type { Model } from './model/index.js';
 import { firstSentenceCut } from './normalize/cut.js';
+import type { ToneStyle } from './orthography/syllable.js';
 import { copyCasePattern, renderWord, toneBalance } from './render/index.js';
 import { type Analysis, analyse, type Planned, type RestoreOptions } from './restore.js';
 import { type Token, tokenize } from './tokenize/index.js';
@@ -10,7 +11,7 @@ import { type Token, tokenize } from './tokenize/index.js';
 export function formText(model: Model, a: Analysis, plan: Planned, p: number, choice: number, input: string): string {
   if (plan.keepFirst[p] && choice === 0) return input;
   const form = model.lm.vocab[(plan.lattice[p] as Position).ids[choice] as number] as string;
-  return a.ocr ? copyCasePattern(input, form, a.style) : renderWord(input, form, a.style);
+  return a.ocr ? copyCasePattern(input, form, a.style) : renderWord(input, form, a.style, a.convert);
 }
 
 /** What token `i` becomes: its chosen form, a code with its `đ`, or its text. */
@@ -86,13 +87,13 @@ function pieces(text: string): [number, number][] {
 export function restoreText(model: Model, text: string, options: RestoreOptions): string {
   if (text.length < 2 * PIECE_CHARS) return renderText(model, analyse(model, text, options));
   const parts = pieces(text);
-  let each = options;
+  let detected: ToneStyle | undefined;
   if ((!options.toneStyle || options.toneStyle === 'auto') && !options.ocr && !ascii(text)) {
     let balance = 0;
     for (const [start, end] of parts) balance += toneBalance(tokenize(text.slice(start, end)));
-    each = { ...options, toneStyle: balance > 0 ? 'new' : 'old' };
+    detected = balance > 0 ? 'new' : 'old';
   }
   let out = '';
-  for (const [start, end] of parts) out += renderText(model, analyse(model, text.slice(start, end), each));
+  for (const [start, end] of parts) out += renderText(model, analyse(model, text.slice(start, end), options, detected));
   return out;
 }

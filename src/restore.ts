@@ -13,7 +13,10 @@ import { detectToneStyle } from './render/index.js';
 import { type Token, tokenize } from './tokenize/index.js';
 
 export interface RestoreOptions {
-  /** Tone placement of the output: `old` (hòa), `new` (hoà) or `auto` (as the input; the default). */
+  /**
+   * Tone placement of the output: `old` (hòa), `new` (hoà), every word so, marked ones too; or `auto` (the
+   * default): as most of the input's marked words, which are left as written.
+   */
   toneStyle?: ToneStyle | 'auto';
   /** Hypotheses kept per word by the decoder (default 24). */
   beam?: number;
@@ -47,6 +50,8 @@ export interface Analysis {
   tokens: Token[];
   plan: Planned[];
   style: ToneStyle;
+  /** Was the style asked for (not `auto`)? Then marked words the model keeps are written in it too. */
+  convert: boolean;
   scorer: Scorer;
   ocr: boolean;
 }
@@ -159,7 +164,11 @@ function makePosition(model: Model, index: ReadingIndex, token: Token, weights: 
   return { pos: { ids: Uint32Array.from(ids), emit: Float64Array.from(emit) }, keepFirst };
 }
 
-export function analyse(model: Model, text: string, options: RestoreOptions): Analysis {
+/**
+ * Tokenize, plan and decode a text. `detected`: the tone style `auto` stands for, when the caller knows it
+ * (a piece of a longer text takes the whole text's).
+ */
+export function analyse(model: Model, text: string, options: RestoreOptions, detected?: ToneStyle): Analysis {
   const ocr = options.ocr === true;
   const tokens = tokenize(text, { ocr });
   const saved = keptFor(model);
@@ -193,6 +202,6 @@ export function analyse(model: Model, text: string, options: RestoreOptions): An
   if (buffers.state.length > KEPT_HYPOTHESES) saved.buffers = new DecodeBuffers();
   // OCR marks are too garbled to show a tone convention: OCR mode writes the old one unless told.
   const auto = !options.toneStyle || options.toneStyle === 'auto';
-  const style = auto ? (ocr ? 'old' : detectToneStyle(tokens)) : (options.toneStyle as ToneStyle);
-  return { tokens, plan, style, scorer, ocr };
+  const style = auto ? (ocr ? 'old' : (detected ?? detectToneStyle(tokens))) : (options.toneStyle as ToneStyle);
+  return { tokens, plan, style, convert: !auto, scorer, ocr };
 }

@@ -69,6 +69,7 @@ describe('vi-restore CLI: single input', () => {
   it('writes the tone style asked for, in one thread and in chunks on the workers', () => {
     expect(run(['--tone-style', 'new'], 'Hoa binh va suc khoe, thuy loi\n').stdout).toBe('Hoà bình và sức khoẻ, thuỷ lợi\n');
     expect(run(['--tone-style=old'], 'Hoa binh, thuy loi\n').stdout).toBe('Hòa bình, thủy lợi\n');
+    expect(run(['--tone-style=old'], 'Hoà bình\n').stdout).toBe('Hòa bình\n'); // marked words too
     expect(run([], 'Hoà bình\n').stdout).toBe('Hoà bình\n'); // auto: as the input
     const big = 'Hoa binh va suc khoe.\n'.repeat(20000); // several chunks
     const r = run(['--tone-style', 'new', '--jobs', '2'], big);

@@ -57,6 +57,13 @@ describe('restore with the built-in model', () => {
     expect(restore('hoa binh', { toneStyle: 'old' })).toBe('hòa bình');
   });
 
+  it('writes marked words in the tone style asked for, and leaves them as written with auto', () => {
+    expect(restore('Hoà bình, khoẻ, THUỶ LỢI', { toneStyle: 'old' })).toBe('Hòa bình, khỏe, THỦY LỢI');
+    expect(restore('Hòa bình, khỏe', { toneStyle: 'new' })).toBe('Hoà bình, khoẻ');
+    expect(restore('Hoà bình, hòa hợp')).toBe('Hoà bình, hòa hợp'); // auto: each word as the input wrote it
+    expect(restoreDetailed('Hoà', { toneStyle: 'old' })[0]?.output).toBe('Hòa');
+  });
+
   it.each([[42], [null], [undefined], [{}]])('restore(%j) throws a TypeError', (bad) => {
     expect(() => restore(bad as unknown as string)).toThrow(TypeError);
   });

@@ -41,15 +41,17 @@ export function detectToneStyle(tokens: readonly Token[]): ToneStyle {
 
 /**
  * Write the chosen model form in place of the input word: the input's case, the requested tone
- * convention. A word the model would leave as it is comes back byte for byte.
+ * convention. A word the model would leave as it is comes back byte for byte, unless `convert` (the style
+ * was asked for) and its marks are placed the other way (`Hoà` with the old style: `Hòa`).
  * @example renderWord('Hoa', 'hòa', 'new') // 'Hoà'
+ * @example renderWord('Hoà', 'hòa', 'old', true) // 'Hòa'
  */
-export function renderWord(input: string, form: string, style: ToneStyle): string {
+export function renderWord(input: string, form: string, style: ToneStyle, convert = false): string {
   const plain = plainCase(input, form);
   if (plain === SAME) return input;
   if (plain === NOT_PLAIN) {
     const nfc = input.normalize('NFC');
-    if (normalizeWord(nfc) === form) return input;
+    if (normalizeWord(nfc) === form && !(convert && toneStyleOf(nfc.toLowerCase()) === (style === 'old' ? 'new' : 'old'))) return input;
     return copyCase(nfc, style === 'old' ? form : setToneStyle(form, style));
   }
   // As copyCase would: a lower-case word takes the form as it is.
