@@ -6,18 +6,19 @@ function startsSentence(c: string): boolean {
 }
 
 /**
- * The white space around the line break at `nl`: where it starts, and where the next line's text begins,
- * which is a place to cut if the break ends a sentence (a blank line, or a line that begins one), else -1.
+ * The white space around the line break at `nl`: where it starts and ends (where the next line's text
+ * begins), and that end again as `cut` if the break ends a sentence (a blank line, or a line that begins
+ * one), else -1.
  */
-function around(text: string, nl: number): { start: number; cut: number } {
+function around(text: string, nl: number): { start: number; end: number; cut: number } {
   let start = nl;
   while (start > 0 && SPACE.test(text[start - 1] as string)) start--;
   let end = nl + 1;
   while (end < text.length && SPACE.test(text[end] as string)) end++;
-  if (end === text.length) return { start, cut: -1 }; // what follows is unknown
+  if (end === text.length) return { start, end, cut: -1 }; // what follows is unknown
   let breaks = 0;
   for (let i = start; i < end && breaks < 2; i++) if (text[i] === '\n') breaks++;
-  return { start, cut: breaks >= 2 || startsSentence(text[end] as string) ? end : -1 };
+  return { start, end, cut: breaks >= 2 || startsSentence(text[end] as string) ? end : -1 };
 }
 
 /**
@@ -43,9 +44,9 @@ export function lastSentenceCut(text: string, from: number): number {
  */
 export function firstSentenceCut(text: string, from: number): number {
   for (let nl = text.indexOf('\n', Math.max(0, from - 1)); nl >= 0; ) {
-    const { cut } = around(text, nl);
+    const { end, cut } = around(text, nl);
     if (cut >= from) return cut;
-    nl = text.indexOf('\n', nl + 1);
+    nl = text.indexOf('\n', end); // past the white space: each of its breaks would find the same
   }
   return -1;
 }
