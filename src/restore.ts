@@ -1,7 +1,7 @@
 import { addsOnlyDStroke, inApostropheWord, isAbbreviation, isCode } from './candidates/abbreviation.js';
 import { capitalBonus, isMidSentenceCapital } from './candidates/capitals.js';
 import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
-import { codeInIdentifier } from './candidates/identifier.js';
+import { codeInIdentifier, identifierRuns } from './candidates/identifier.js';
 import { candidates } from './candidates/index.js';
 import { buildReadingIndex, type OcrPosition, positionsOf, type ReadingIndex, readings } from './candidates/ocr.js';
 import { DEFAULT_BEAM, DecodeBuffers, decode, type Position } from './decode/index.js';
@@ -176,6 +176,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
   const { buffers } = saved;
   const index = ocr ? readingIndex(model) : undefined;
   const shared = new Map<number, Uint32Array>();
+  const runs = identifierRuns(model);
   const plan = sentences(tokens).map((idx): Planned => {
     const choosable: boolean[] = [];
     const keepFirst: boolean[] = [];
@@ -188,7 +189,9 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
         return pos;
       }
       let ids =
-        t.kind === 'word' && !inApostropheWord(tokens, i) && !codeInIdentifier(model, tokens, i) ? candidates(model, t.text) : undefined;
+        t.kind === 'word' && !inApostropheWord(tokens, i) && !codeInIdentifier(model, runs, tokens, i)
+          ? candidates(model, t.text)
+          : undefined;
       if (ids && isAbbreviation(tokens, i) && isCode(model.abbreviations, t.text.toLowerCase()))
         ids = ids.filter((id) => addsOnlyDStroke(model.lm.vocab[id] as string));
       choosable.push(ids !== undefined && ids.length > 0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addsOnlyDStroke, inAbbreviationPlace, inApostropheWord, isAbbreviation, isCode } from '../src/candidates/abbreviation.js';
 import { isMidSentenceCapital } from '../src/candidates/capitals.js';
-import { inIdentifier } from '../src/candidates/identifier.js';
+import { IdentifierRuns, inIdentifier } from '../src/candidates/identifier.js';
 import { isValidSyllable } from '../src/orthography/syllable.js';
 import { type Token, tokenize } from '../src/tokenize/index.js';
 
@@ -102,6 +102,20 @@ describe('inIdentifier', () => {
     ['mach-o', 'mach', false], // only `_` joins an identifier
   ])('%s: %s → %s', (text, word, expected) => {
     expect(at(identifier)(text, word)).toBe(expected);
+  });
+});
+
+describe('IdentifierRuns', () => {
+  it('looks at a run once, however many of its words are asked about', () => {
+    let looked = 0;
+    const runs = new IdentifierRuns((w) => (looked++, isValidSyllable(w)));
+    const tokens = tokenize(`goi ${'mach_'.repeat(50_000)}read`);
+    let found = 0;
+    tokens.forEach((t, i) => {
+      if (t.kind === 'word' && runs.has(tokens, i)) found++;
+    });
+    expect(found).toBe(50_001); // every part of the identifier, `goi` apart
+    expect(looked).toBeLessThanOrEqual(50_002); // each word of the run once (quadratic before: 2.5e9)
   });
 });
 

@@ -1,6 +1,6 @@
 import { type AbbreviationFacts, addsOnlyDStroke, inAbbreviationPlace } from '../candidates/abbreviation.js';
 import { isMidSentenceCapital } from '../candidates/capitals.js';
-import { inIdentifier } from '../candidates/identifier.js';
+import { IdentifierRuns } from '../candidates/identifier.js';
 import { BOS, EOS, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
 import { isValidSyllable } from '../orthography/syllable.js';
 import { stripDiacritics } from '../strip.js';
@@ -95,20 +95,20 @@ export class Corpus {
     for (let start = 0; start < nfc.length; ) {
       const end = pieceEnd(nfc, start);
       const tokens = tokenize(nfc.slice(start, end));
-      for (const s of sentences(tokens)) this.sentence(tokens, s);
+      const runs = new IdentifierRuns(isValidSyllable);
+      for (const s of sentences(tokens)) this.sentence(tokens, s, runs);
       start = end;
     }
   }
 
-  private sentence(tokens: readonly Token[], indices: readonly number[]): void {
+  private sentence(tokens: readonly Token[], indices: readonly number[], runs: IdentifierRuns): void {
     this.reserve(indices.length + 2);
     this.ids[this.length++] = BOS;
     for (const i of indices) {
       const t = tokens[i] as Token;
       if (t.kind === 'code') this.codeLetters(t.text);
       else if (t.kind === 'word' && inAbbreviationPlace(tokens, i)) this.abbreviation(t.text.toLowerCase());
-      else if (t.kind === 'word' && inIdentifier(tokens, i, isValidSyllable) && isValidSyllable(t.text))
-        this.identifierPart(t.text.toLowerCase());
+      else if (t.kind === 'word' && runs.has(tokens, i) && isValidSyllable(t.text)) this.identifierPart(t.text.toLowerCase());
       const id = this.id(tokenKey(tokens[i] as Token) as string);
       if (isMidSentenceCapital(tokens, i)) this.capitals[id] = (this.capitals[id] as number) + 1;
       this.ids[this.length++] = id;
