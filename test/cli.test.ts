@@ -271,6 +271,7 @@ describe('vi-restore CLI: usage', () => {
       '--out',
       '--order',
       '--tone-style',
+      '--evaluate',
     ]) {
       expect(help).toContain(flag);
     }
@@ -307,6 +308,23 @@ describe('vi-restore train', () => {
     expect(t.status).toBe(0);
     expect(t.stdout).toMatch(/trained on 2 file\(s\), \d+ tokens: .* bigrams, .* trigrams \(order 2/);
     expect(run(['--model', model], 'Nong nghiep tang truong\n').stdout).toBe('Nông nghiệp tăng trưởng\n');
+  });
+
+  it('with --evaluate, also says how many words of held-out lines a model trained on the rest restores', () => {
+    const dir = tree();
+    const model = join(dir, 'm.bin');
+    const docs = ['resolution-412-hung-yen-2023.txt', 'action-programme-hai-duong-red-river-2023.txt', 'report-hai-duong-h1-2024.txt'];
+    const paths = docs.map((d) => new URL(`../data/${d}`, import.meta.url).pathname);
+    const t = run(['train', '--evaluate', '--out', model, ...paths, join(dir, 'missing.txt')]);
+    expect(t.status).toBe(1); // the missing file, named once on stderr
+    expect(t.stderr.trim().split('\n')).toHaveLength(1);
+    const m = t.stdout.match(/held-out check: ([\d.]+) % of (\d+) words restored right/);
+    expect(Number(m?.[1])).toBeGreaterThan(85); // 94.23 % when written
+    expect(Number(m?.[2])).toBeGreaterThan(2000);
+    const tiny = run(['train', '--evaluate', '--out', model], undefined, undefined);
+    expect(tiny.status).toBe(2); // train needs an input
+    writeFileSync(join(dir, 'short.txt'), 'Nông nghiệp tăng trưởng.\n');
+    expect(run(['train', '--evaluate', '--out', model, join(dir, 'short.txt')]).stdout).toContain('no line to hold out');
   });
 
   it('skips a bad file, naming it in one line, and trains on the rest (exit 1)', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadModel, type Model, serializeModel, train } from 'vi-restore';
 import { type CliOptions, HELP, parseArgs, UsageError } from './args.js';
 import { runBatch } from './batch.js';
+import { HOLDOUT_EVERY, heldOutAccuracy } from './evaluate.js';
 import { expandInputs, type Input } from './files.js';
 import { reason, writeAtomic } from './io.js';
 import type { Job, JobResult } from './job.js';
@@ -16,14 +17,14 @@ function fail(what: string, why: string): void {
 }
 
 /** The texts of the inputs, read one at a time as training consumes them; a bad input is named and skipped. */
-function* inputTexts(o: CliOptions, status: { failed: boolean; read: number }): Generator<string> {
+function* inputTexts(o: CliOptions, status: { failed: boolean; read: number }, report = true): Generator<string> {
   for (const input of expandInputs(o.inputs)) {
     let text: string;
     try {
       if (input.error) throw new InputError(input.error);
       text = readText(input.path);
     } catch (err) {
-      fail(input.path, err instanceof InputError ? err.message : reason(err));
+      if (report) fail(input.path, err instanceof InputError ? err.message : reason(err));
       status.failed = true;
       continue;
     }
@@ -47,6 +48,16 @@ function runTrain(o: CliOptions): number {
       `${lm.vocab.length} in the vocabulary, ${lm.biNext.length} bigrams, ${lm.triNext.length} trigrams (order ${lm.order}, ` +
       `with backward model); ${(bytes.length / 1024).toFixed(0)} KiB written to ${o.out}\n`,
   );
+  if (o.evaluate) {
+    // A second reading of the inputs, quiet: the first named any that failed.
+    const check = heldOutAccuracy(inputTexts(o, { failed: false, read: 0 }, false), { order: o.order });
+    process.stdout.write(
+      check
+        ? `held-out check: ${((100 * check.right) / check.words).toFixed(2)} % of ${check.words} words restored right ` +
+            `(every ${HOLDOUT_EVERY}th line held out, restored by a model trained on the rest)\n`
+        : 'held-out check: no line to hold out (too little text)\n',
+    );
+  }
   return status.failed ? 1 : 0;
 }
 
