@@ -1,8 +1,9 @@
 import { details } from './details.js';
 import { DEFAULT_MODEL } from './model/default.generated.js';
 import { isModel, loadModel, type Model } from './model/index.js';
-import { restoreText } from './output.js';
-import { analyse, type RestoreOptions as CoreOptions, type RestoredToken } from './restore.js';
+import { renderText } from './output.js';
+import { eachPiece } from './pieces.js';
+import type { RestoreOptions as CoreOptions, RestoredToken } from './restore.js';
 
 export type { RestoredToken };
 
@@ -59,7 +60,11 @@ function checkArgs(fn: string, text: unknown, options: unknown): asserts text is
 export function restore(text: string, options?: RestoreOptions): string {
   checkArgs('restore', text, options);
   const model = options?.model ?? defaultModel();
-  return restoreText(model, text, options ?? {});
+  let out = '';
+  eachPiece(model, text, options ?? {}, (a) => {
+    out += renderText(model, a);
+  });
+  return out;
 }
 
 /**
@@ -69,7 +74,11 @@ export function restore(text: string, options?: RestoreOptions): string {
 export function restoreDetailed(text: string, options?: RestoreOptions): RestoredToken[] {
   checkArgs('restoreDetailed', text, options);
   const model = options?.model ?? defaultModel();
-  return details(model, analyse(model, text, options ?? {}));
+  const tokens: RestoredToken[] = [];
+  eachPiece(model, text, options ?? {}, (a) => {
+    for (const t of details(model, a)) tokens.push(t);
+  });
+  return tokens;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { details } from '../src/details.js';
 import {
   createRestorer,
   defaultModel,
@@ -10,7 +11,9 @@ import {
   setToneStyle,
   stripDiacritics,
 } from '../src/index.js';
-import { PIECE_CHARS } from '../src/output.js';
+import { renderText } from '../src/output.js';
+import { PIECE_CHARS } from '../src/pieces.js';
+import { analyse } from '../src/restore.js';
 
 describe('restore with the built-in model', () => {
   it.each([
@@ -81,16 +84,15 @@ describe('restore with the built-in model', () => {
 
 describe('restore on a long text', () => {
   const doc = readFileSync(new URL('../data/resolution-412-hung-yen-2023.txt', import.meta.url), 'utf8');
-  const whole = (text: string, options = {}) =>
-    restoreDetailed(text, options)
-      .map((t) => t.output)
-      .join('');
+  // The whole text analysed at once, as restore did before it worked in pieces.
+  const whole = (text: string, options = {}) => renderText(defaultModel(), analyse(defaultModel(), text, options));
 
-  it('restores in pieces exactly as the whole text, in both modes', () => {
+  it('restores in pieces exactly as the whole text, in both modes, restoreDetailed too', () => {
     const text = stripDiacritics(doc).repeat(2);
     expect(text.length).toBeGreaterThan(4 * PIECE_CHARS);
     expect(restore(text)).toBe(whole(text));
     expect(restore(text, { ocr: true })).toBe(whole(text, { ocr: true }));
+    expect(restoreDetailed(text)).toEqual(details(defaultModel(), analyse(defaultModel(), text, {})));
   });
 
   it('writes every piece in the tone style of the whole text', () => {
