@@ -12,10 +12,15 @@ import { tokenize } from './tokenize/index.js';
  */
 export const PIECE_CHARS = 1 << 13;
 
-/** Is every character of `text` ASCII? */
-function ascii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
+const LETTER = /[\p{L}\p{M}]/u;
+
+/**
+ * Does `text` hold a letter or mark beyond ASCII (so that a word of it may show a tone convention)? Typographic
+ * quotes, dashes and superscripts in unmarked text do not count.
+ */
+function marked(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0x7f && LETTER.test(text[i] as string)) return true;
+  return false;
 }
 
 /** Where a long text is cut into pieces (see {@link PIECE_CHARS}): each piece's start and end. */
@@ -44,9 +49,10 @@ export function eachPiece(model: Model, text: string, options: RestoreOptions, u
   }
   const parts = pieces(text);
   let detected: ToneStyle | undefined;
-  if ((!options.toneStyle || options.toneStyle === 'auto') && !options.ocr && !ascii(text)) {
+  if ((!options.toneStyle || options.toneStyle === 'auto') && !options.ocr) {
+    // Only pieces with marked letters can vote: an unmarked text is not tokenized twice.
     let balance = 0;
-    for (const [start, end] of parts) balance += toneBalance(tokenize(text.slice(start, end)));
+    for (const [start, end] of parts) if (marked(text, start, end)) balance += toneBalance(tokenize(text.slice(start, end)));
     detected = balance > 0 ? 'new' : 'old';
   }
   for (const [start, end] of parts) use(analyse(model, text.slice(start, end), options, detected));

@@ -45,6 +45,17 @@ describe('vi-restore CLI: single input', () => {
     expect(r.stdout).toBe(restore(text));
   });
 
+  it('restores one long line in chunks as the library restores it whole: chunks end after a sentence, never in a token', () => {
+    const words = stripDiacritics(readFileSync(new URL('../data/resolution-88-hai-duong-2023.txt', import.meta.url), 'utf8'))
+      .split(/\s+/)
+      .filter(Boolean)
+      .join(' ');
+    const text = `${words} `.repeat(8); // ~230 k characters, no line break
+    const r = run([], text);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(restore(text));
+  });
+
   it('repairs OCR text with --ocr, keeping the line count', () => {
     const r = run(['--ocr'], 'PHAN THU NHAT\nTinh hinh thyc hién ké hoach nim 2023\nc6 13/15 chi tiéu\n');
     expect(r.status).toBe(0);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { restore, stripDiacritics } from '../src/index.js';
-import { firstSentenceCut, lastSentenceCut } from '../src/normalize/cut.js';
+import { firstSentenceCut, lastSentenceCut, lastSentenceEnd, lastTokenStart } from '../src/normalize/cut.js';
 
 describe('lastSentenceCut', () => {
   it.each([
@@ -34,6 +34,25 @@ describe('lastSentenceCut', () => {
     expect(firstSentenceCut(text, 10)).toBe(-1);
     expect(lastSentenceCut(text, 0)).toBe(-1);
     expect(restore(text)).toBe(text);
+  });
+
+  it.each([
+    ['mot. Hai ba', 0, 5],
+    ['mot. Hai! Ba bon', 0, 10], // the last
+    ['mot. Hai ba', 6, -1],
+    ['mot hai ba', 0, -1], // no sentence end
+    ['mot.  \n Hai', 0, 8], // after all the white space
+    ['mot. ', 0, -1], // nothing after it
+  ])('lastSentenceEnd %j from %i → %i', (text, from, expected) => {
+    expect(lastSentenceEnd(text, from)).toBe(expected);
+  });
+
+  it.each([
+    ['mot hai ba', 0, 8],
+    ['mot hai ba ', 0, 8], // a token must follow
+    ['mothaiba', 0, -1],
+  ])('lastTokenStart %j from %i → %i', (text, from, expected) => {
+    expect(lastTokenStart(text, from)).toBe(expected);
   });
 
   // The held-out resolution, de-accented and wrapped at nine words a line: most lines continue a sentence.

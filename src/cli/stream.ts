@@ -1,5 +1,5 @@
 import { createReadStream, readFileSync } from 'node:fs';
-import { lastSentenceCut } from '../normalize/cut.js';
+import { lastSentenceCut, lastSentenceEnd, lastTokenStart } from '../normalize/cut.js';
 import { scanUtf8 } from './utf8.js';
 
 /** Text is restored in pieces of about this many characters, cut at a blank line or a line break. */
@@ -16,13 +16,17 @@ function countLines(bytes: Uint8Array, end: number): number {
 
 /**
  * Where a chunk ends: at the last line that begins a sentence in its second half, so that the pieces restore
- * as the whole text would; else after its last line break (a wrapped line may then lose its context).
+ * as the whole text would; else (a very long line) after a sentence's end inside it, else after its last line
+ * break (a wrapped sentence may then lose its context), else before the last token after white space: never
+ * inside a token.
  */
 function cutPoint(text: string): number {
-  const cut = lastSentenceCut(text, CHUNK_CHARS / 2);
-  if (cut >= 0) return cut;
+  const half = CHUNK_CHARS / 2;
+  for (const cut of [lastSentenceCut(text, half), lastSentenceEnd(text, half)]) if (cut >= 0) return cut;
   const line = text.lastIndexOf('\n');
-  return line >= 0 ? line + 1 : text.length;
+  if (line >= 0) return line + 1;
+  const token = lastTokenStart(text, 0);
+  return token > 0 ? token : text.length;
 }
 
 /**

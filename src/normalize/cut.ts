@@ -50,3 +50,28 @@ export function firstSentenceCut(text: string, from: number): number {
   }
   return -1;
 }
+
+const SENTENCE_END = /[.!?…]/u;
+
+/**
+ * The last place at or after `from` just after a sentence's end inside a line (`.`, `!`, `?` or `…`, then white
+ * space), where the next text begins; -1 if there is none. A cut there splits no sentence and no token, but a
+ * word's context may reach across it (an abbreviation's nearest word on its line): for a line too long to wait for.
+ * @example lastSentenceEnd('mot. Hai ba', 0) // 5
+ */
+export function lastSentenceEnd(text: string, from: number): number {
+  for (let i = text.length - 1; i > from; i--) {
+    if (!SPACE.test(text[i - 1] as string) || SPACE.test(text[i] as string)) continue;
+    let start = i - 1;
+    while (start > 0 && SPACE.test(text[start - 1] as string)) start--;
+    if (start > 0 && SENTENCE_END.test(text[start - 1] as string)) return i;
+    i = start; // past the white space
+  }
+  return -1;
+}
+
+/** The last place at or after `from` where a token begins after white space; -1 if there is none. */
+export function lastTokenStart(text: string, from: number): number {
+  for (let i = text.length - 1; i > from; i--) if (SPACE.test(text[i - 1] as string) && !SPACE.test(text[i] as string)) return i;
+  return -1;
+}
