@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { nthSmallest } from '../src/decode/select.js';
 import { train } from '../src/index.js';
-import type { NgramTables } from '../src/model/lm.js';
-import { createScorer } from '../src/model/scorer.js';
-import { BOS, EOS } from '../src/normalize/index.js';
+import { createModel } from '../src/model/index.js';
+import type { LanguageModel, NgramTables } from '../src/model/lm.js';
+import { createScorer, trigramTwins } from '../src/model/scorer.js';
+import { BOS, EOS, NUM } from '../src/normalize/index.js';
 
 const CORPUS = [
   'Tình hình kinh tế - xã hội năm 2023 tiếp tục ổn định và phát triển.',
@@ -106,6 +107,53 @@ describe('scorer', () => {
         const next = scorer.next(state, w);
         expect(scorer.step(state, next)).toBeLessThanOrEqual(scorer.ceiling(state, w));
         state = next;
+      }
+    }
+  });
+
+  it('looks a trigram up once for both directions: every forward triple has its backward twin', () => {
+    const model = train(CORPUS);
+    const { lm: fw, backward: bw } = model;
+    if (!bw) throw new Error('no backward model');
+    const twins = trigramTwins(fw, bw);
+    expect(twins?.length).toBe(fw.triNext.length);
+    twins?.forEach((twin, t) => {
+      const ctx = fw.triContext[t] as number;
+      const back = bw.triContext[twin] as number;
+      // (a, b, w) forward is (w, b, a) backward, sentence ends swapped.
+      expect([bw.biPrev[back], bw.biNext[back], bw.triNext[twin]].map((x) => swap(x as number))).toEqual([
+        fw.triNext[t],
+        fw.biNext[ctx],
+        fw.biPrev[ctx],
+      ]);
+    });
+  });
+
+  it('scores the corpus sentences (seen trigrams) as the reference, with twins and without', () => {
+    const model = train(CORPUS, { inventory: false });
+    const bw = model.backward as NgramTables;
+    // The same model with one backward trigram fewer: no twins, a lookup per direction.
+    const keep = bw.triNext.length - 1;
+    const cut = {
+      ...bw,
+      triContext: bw.triContext.slice(0, keep),
+      triNext: bw.triNext.slice(0, keep),
+      triLogProb: bw.triLogProb.slice(0, keep),
+    };
+    const other = createModel(model.lm, {}, cut);
+    expect(trigramTwins(other.lm, other.backward as LanguageModel)).toBeUndefined();
+    for (const m of [model, other]) {
+      const scorer = createScorer(m);
+      for (const line of CORPUS) {
+        const words = line
+          .toLowerCase()
+          .split(/[^\p{L}\d]+/u)
+          .filter(Boolean)
+          .map((w) => (/^\d+$/.test(w) ? NUM : (m.lm.ids.get(w) ?? 0)));
+        const out = { state: scorer.begin() };
+        let s = 0;
+        for (const w of [...words, EOS]) s += scorer.score(out.state, w, out);
+        expect(s).toBeCloseTo(reference(m.lm, m.backward, words), 4);
       }
     }
   });

@@ -48,6 +48,25 @@ function trigramLogProb(lm: LanguageModel, ctx: number, word: number, lower: num
 }
 
 /**
+ * For each forward trigram (a, b, w), the index of the backward trigram read the other way, (w, b, a), when
+ * every trigram has such a twin and nothing else: both directions count the same word triples, so one lookup
+ * serves both (a model trained otherwise has none, and is scored with a lookup per direction).
+ */
+export function trigramTwins(fw: LanguageModel, bw: LanguageModel): Int32Array | undefined {
+  if (fw.order !== 3 || bw.order !== 3 || fw.triNext.length !== bw.triNext.length) return undefined;
+  const twins = new Int32Array(fw.triNext.length);
+  for (let t = 0; t < twins.length; t++) {
+    const ctx = fw.triContext[t] as number;
+    const a = fw.biPrev[ctx] as number;
+    const b = fw.biNext[ctx] as number;
+    const twin = find(bw.trigrams, find(bw.bigrams, swap(fw.triNext[t] as number), swap(b)), swap(a));
+    if (twin < 0) return undefined;
+    twins[t] = twin;
+  }
+  return twins;
+}
+
+/**
  * The scorer of a model (forward, plus backward when the model has one). A state is a word pair
  * (a, b) in a {@link PairStates} table that keeps what every step from it needs: the forward bigram
  * entry of (a, b), the forward log-probability of b after a, and the same two read backwards. A step
@@ -60,6 +79,8 @@ class ModelScorer implements Scorer {
   private readonly bw: LanguageModel | undefined;
   private readonly trigram: boolean;
   private readonly pairs: PairStates;
+  /** See {@link trigramTwins}: with them, a step looks its trigram up once for both directions. */
+  private readonly twins: Int32Array | undefined;
 
   constructor(
     model: Model,
@@ -73,6 +94,7 @@ class ModelScorer implements Scorer {
     this.fw = fw;
     this.bw = bw;
     this.trigram = fw.order === 3;
+    this.twins = bw ? twinsOf(fw, bw) : undefined;
     this.pairs = new PairStates((a, b, row) => {
       if (a === v) return; // the pair before a sentence: nothing to look up
       const fwBi = find(fw.bigrams, a, b);
@@ -99,6 +121,19 @@ class ModelScorer implements Scorer {
     const { fw, bw, trigram, backwardWeight } = this;
     const word = second[next] as number;
     const none = first[state] === this.vocabSize;
+    const { twins } = this;
+    if (twins && !none && word !== EOS) {
+      // One lookup for both directions: a triple seen one way was seen the other.
+      const ctx = fwContext[state] as number;
+      const tri = ctx >= 0 ? find(fw.trigrams, ctx, word) : -1;
+      if (tri >= 0)
+        return (fw.triLogProb[tri] as number) + backwardWeight * ((bw as LanguageModel).triLogProb[twins[tri] as number] as number);
+      const back = bwContext[next] as number;
+      const fwLower = fwLogProb[next] as number;
+      const bwLower = bwLogProb[state] as number;
+      const f = ctx >= 0 ? (fw.biBackoff[ctx] as number) + fwLower : fwLower;
+      return f + backwardWeight * (back >= 0 ? ((bw as LanguageModel).biBackoff[back] as number) + bwLower : bwLower);
+    }
     let s =
       trigram && !none ? trigramLogProb(fw, fwContext[state] as number, word, fwLogProb[next] as number) : (fwLogProb[next] as number);
     if (!bw) return s;
@@ -130,6 +165,18 @@ class ModelScorer implements Scorer {
     out.state = this.next(state, word);
     return this.step(state, out.state);
   }
+}
+
+const twinTables = new WeakMap<LanguageModel, Int32Array | null>();
+
+/** {@link trigramTwins} of a model's two directions, worked out once per model. */
+function twinsOf(fw: LanguageModel, bw: LanguageModel): Int32Array | undefined {
+  let twins = twinTables.get(bw);
+  if (twins === undefined) {
+    twins = trigramTwins(fw, bw) ?? null;
+    twinTables.set(bw, twins);
+  }
+  return twins ?? undefined;
 }
 
 /** How a scorer weighs and keeps: see {@link createScorer}. */
