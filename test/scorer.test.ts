@@ -3,7 +3,8 @@ import { nthSmallest } from '../src/decode/select.js';
 import { train } from '../src/index.js';
 import { createModel } from '../src/model/index.js';
 import type { LanguageModel, NgramTables } from '../src/model/lm.js';
-import { createScorer, trigramTwins } from '../src/model/scorer.js';
+import { createScorer } from '../src/model/scorer.js';
+import { findTwins } from '../src/model/twins.js';
 import { BOS, EOS, NUM } from '../src/normalize/index.js';
 
 const CORPUS = [
@@ -111,16 +112,20 @@ describe('scorer', () => {
     }
   });
 
-  it('looks a trigram up once for both directions: every forward triple has its backward twin', () => {
+  it('looks an n-gram up once for both directions: every forward pair and triple has its backward twin', () => {
     const model = train(CORPUS);
     const { lm: fw, backward: bw } = model;
     if (!bw) throw new Error('no backward model');
-    const twins = trigramTwins(fw, bw);
-    expect(twins?.length).toBe(fw.triNext.length);
-    twins?.forEach((twin, t) => {
+    const twins = findTwins(fw, bw);
+    expect(twins?.bigrams.length).toBe(fw.biNext.length);
+    expect(twins?.trigrams?.length).toBe(fw.triNext.length);
+    // (a, b) forward is (b, a) backward, (a, b, w) is (w, b, a), sentence ends swapped.
+    twins?.bigrams.forEach((twin, i) => {
+      expect([bw.biPrev[twin], bw.biNext[twin]].map((x) => swap(x as number))).toEqual([fw.biNext[i], fw.biPrev[i]]);
+    });
+    twins?.trigrams?.forEach((twin, t) => {
       const ctx = fw.triContext[t] as number;
       const back = bw.triContext[twin] as number;
-      // (a, b, w) forward is (w, b, a) backward, sentence ends swapped.
       expect([bw.biPrev[back], bw.biNext[back], bw.triNext[twin]].map((x) => swap(x as number))).toEqual([
         fw.triNext[t],
         fw.biNext[ctx],
@@ -141,7 +146,7 @@ describe('scorer', () => {
       triLogProb: bw.triLogProb.slice(0, keep),
     };
     const other = createModel(model.lm, {}, cut);
-    expect(trigramTwins(other.lm, other.backward as LanguageModel)).toBeUndefined();
+    expect(findTwins(other.lm, other.backward as LanguageModel)).toBeUndefined();
     for (const m of [model, other]) {
       const scorer = createScorer(m);
       for (const line of CORPUS) {

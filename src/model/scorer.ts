@@ -3,6 +3,7 @@ import type { Model } from './index.js';
 import type { LanguageModel } from './lm.js';
 import { find } from './ranges.js';
 import { PairStates } from './states.js';
+import { swap, type Twins, twinsOf } from './twins.js';
 
 /**
  * What the decoder sees of a model: `score(state, word) → logProb, nextState`.
@@ -32,9 +33,6 @@ export interface Scorer {
 /** Weight of the backward model against the forward one. */
 export const BACKWARD_WEIGHT = 1;
 
-/** In the backward model a sentence is read right to left: our EOS is its BOS and vice versa. */
-const swap = (x: number) => (x === EOS ? BOS : x === BOS ? EOS : x);
-
 /** Back-off log-probability of `word` after `prev` alone (a bigram or less), given the bigram's entry `bi`. */
 function bigramLogProb(lm: LanguageModel, bi: number, prev: number, word: number): number {
   return bi >= 0 ? (lm.biLogProb[bi] as number) : (lm.uniBackoff[prev] as number) + (lm.uniLogProb[word] as number);
@@ -45,25 +43,6 @@ function trigramLogProb(lm: LanguageModel, ctx: number, word: number, lower: num
   if (ctx < 0) return lower;
   const tri = find(lm.trigrams, ctx, word);
   return tri >= 0 ? (lm.triLogProb[tri] as number) : (lm.biBackoff[ctx] as number) + lower;
-}
-
-/**
- * For each forward trigram (a, b, w), the index of the backward trigram read the other way, (w, b, a), when
- * every trigram has such a twin and nothing else: both directions count the same word triples, so one lookup
- * serves both (a model trained otherwise has none, and is scored with a lookup per direction).
- */
-export function trigramTwins(fw: LanguageModel, bw: LanguageModel): Int32Array | undefined {
-  if (fw.order !== 3 || bw.order !== 3 || fw.triNext.length !== bw.triNext.length) return undefined;
-  const twins = new Int32Array(fw.triNext.length);
-  for (let t = 0; t < twins.length; t++) {
-    const ctx = fw.triContext[t] as number;
-    const a = fw.biPrev[ctx] as number;
-    const b = fw.biNext[ctx] as number;
-    const twin = find(bw.trigrams, find(bw.bigrams, swap(fw.triNext[t] as number), swap(b)), swap(a));
-    if (twin < 0) return undefined;
-    twins[t] = twin;
-  }
-  return twins;
 }
 
 /**
@@ -79,7 +58,7 @@ class ModelScorer implements Scorer {
   private readonly bw: LanguageModel | undefined;
   private readonly trigram: boolean;
   private readonly pairs: PairStates;
-  /** See {@link trigramTwins}: with them, a step looks its trigram up once for both directions. */
+  /** See {@link Twins}: with them, a pair's bigrams and a step's trigrams are looked up once for both directions. */
   private readonly twins: Int32Array | undefined;
 
   constructor(
@@ -94,14 +73,15 @@ class ModelScorer implements Scorer {
     this.fw = fw;
     this.bw = bw;
     this.trigram = fw.order === 3;
-    this.twins = bw ? twinsOf(fw, bw) : undefined;
+    const twins = bw ? twinsOf(fw, bw) : undefined;
+    this.twins = twins?.trigrams;
     this.pairs = new PairStates((a, b, row) => {
       if (a === v) return; // the pair before a sentence: nothing to look up
       const fwBi = find(fw.bigrams, a, b);
       row.fwContext = fwBi;
       row.fwLogProb = bigramLogProb(fw, fwBi, a, b);
       if (bw) {
-        const bwBi = find(bw.bigrams, swap(b), swap(a));
+        const bwBi = twins ? (fwBi >= 0 ? (twins.bigrams[fwBi] as number) : -1) : find(bw.bigrams, swap(b), swap(a));
         row.bwContext = bwBi;
         row.bwLogProb = bigramLogProb(bw, bwBi, swap(b), swap(a));
       }
@@ -165,18 +145,6 @@ class ModelScorer implements Scorer {
     out.state = this.next(state, word);
     return this.step(state, out.state);
   }
-}
-
-const twinTables = new WeakMap<LanguageModel, Int32Array | null>();
-
-/** {@link trigramTwins} of a model's two directions, worked out once per model. */
-function twinsOf(fw: LanguageModel, bw: LanguageModel): Int32Array | undefined {
-  let twins = twinTables.get(bw);
-  if (twins === undefined) {
-    twins = trigramTwins(fw, bw) ?? null;
-    twinTables.set(bw, twins);
-  }
-  return twins ?? undefined;
 }
 
 /** How a scorer weighs and keeps: see {@link createScorer}. */
