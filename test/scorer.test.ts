@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { nthSmallest } from '../src/decode/select.js';
 import { train } from '../src/index.js';
-import { createModel } from '../src/model/index.js';
+import { createModel, loadModel, serializeModel } from '../src/model/index.js';
 import type { LanguageModel, NgramTables } from '../src/model/lm.js';
 import { createScorer } from '../src/model/scorer.js';
-import { findTwins } from '../src/model/twins.js';
+import { hasTwins, twinsOf, UNKNOWN } from '../src/model/twins.js';
 import { BOS, EOS, NUM } from '../src/normalize/index.js';
+import { sameNgrams } from '../src/train/twins.js';
 
 const CORPUS = [
   'Tình hình kinh tế - xã hội năm 2023 tiếp tục ổn định và phát triển.',
@@ -56,6 +57,15 @@ function reference(fw: NgramTables, bw: NgramTables | undefined, words: number[]
   const rev = seq.map(swap).reverse(); // BOS, last word, ..., first word, EOS in the backward model
   for (let i = 1; i < rev.length; i++) s += b.tri(rev[i - 2], rev[i - 1] as number, rev[i] as number);
   return s;
+}
+
+/** A corpus line's word ids (numbers as NUM, unknown words as 0). */
+function ids(model: ReturnType<typeof train>, line: string): number[] {
+  return line
+    .toLowerCase()
+    .split(/[^\p{L}\d]+/u)
+    .filter(Boolean)
+    .map((w) => (/^\d+$/.test(w) ? NUM : (model.lm.ids.get(w) ?? 0)));
 }
 
 describe('scorer', () => {
@@ -112,18 +122,29 @@ describe('scorer', () => {
     }
   });
 
-  it('looks an n-gram up once for both directions: every forward pair and triple has its backward twin', () => {
-    const model = train(CORPUS);
+  it.each(setups)('%s: both directions hold the same n-grams, and what the scorer keeps of one for the other is right', (_, options) => {
+    const model = train(CORPUS, options);
     const { lm: fw, backward: bw } = model;
-    if (!bw) throw new Error('no backward model');
-    const twins = findTwins(fw, bw);
-    expect(twins?.bigrams.length).toBe(fw.biNext.length);
-    expect(twins?.trigrams?.length).toBe(fw.triNext.length);
+    if (!bw) return expect(options).toEqual({ backward: false });
+    expect(sameNgrams(fw, bw)).toBe(true);
+    expect(hasTwins(bw)).toBe(true);
+    expect(hasTwins(loadModel(serializeModel(model)).backward as LanguageModel)).toBe(true);
+    const scorer = createScorer(model);
+    for (const line of CORPUS) {
+      const out = { state: scorer.begin() };
+      for (const w of [...ids(model, line), EOS]) scorer.score(out.state, w, out);
+    }
+    const twins = twinsOf(fw, bw);
+    let known = 0;
     // (a, b) forward is (b, a) backward, (a, b, w) is (w, b, a), sentence ends swapped.
     twins?.bigrams.forEach((twin, i) => {
+      if (twin === UNKNOWN) return;
+      known++;
       expect([bw.biPrev[twin], bw.biNext[twin]].map((x) => swap(x as number))).toEqual([fw.biNext[i], fw.biPrev[i]]);
     });
     twins?.trigrams?.forEach((twin, t) => {
+      if (twin === UNKNOWN) return;
+      known++;
       const ctx = fw.triContext[t] as number;
       const back = bw.triContext[twin] as number;
       expect([bw.biPrev[back], bw.biNext[back], bw.triNext[twin]].map((x) => swap(x as number))).toEqual([
@@ -132,6 +153,7 @@ describe('scorer', () => {
         fw.biPrev[ctx],
       ]);
     });
+    expect(known).toBeGreaterThan(20);
   });
 
   it('scores the corpus sentences (seen trigrams) as the reference, with twins and without', () => {
@@ -146,15 +168,13 @@ describe('scorer', () => {
       triLogProb: bw.triLogProb.slice(0, keep),
     };
     const other = createModel(model.lm, {}, cut);
-    expect(findTwins(other.lm, other.backward as LanguageModel)).toBeUndefined();
+    expect(sameNgrams(other.lm, other.backward as LanguageModel)).toBe(false);
+    expect(hasTwins(other.backward as LanguageModel)).toBe(false);
+    expect(hasTwins(loadModel(serializeModel(other)).backward as LanguageModel)).toBe(false);
     for (const m of [model, other]) {
       const scorer = createScorer(m);
       for (const line of CORPUS) {
-        const words = line
-          .toLowerCase()
-          .split(/[^\p{L}\d]+/u)
-          .filter(Boolean)
-          .map((w) => (/^\d+$/.test(w) ? NUM : (m.lm.ids.get(w) ?? 0)));
+        const words = ids(m, line);
         const out = { state: scorer.begin() };
         let s = 0;
         for (const w of [...words, EOS]) s += scorer.score(out.state, w, out);

@@ -4,6 +4,7 @@ import type { Channel } from '../candidates/channel.js';
 import { stripDiacritics } from '../strip.js';
 import { type ArraySpec, type ModelParts, readParts, writeParts } from './format.js';
 import { indexTables, type LanguageModel, type NgramTables } from './lm.js';
+import { declareTwins, hasTwins } from './twins.js';
 
 /** A loaded model: the language model and the lexicon that maps unaccented keys to word ids. */
 export interface Model {
@@ -124,6 +125,8 @@ export function serializeModel(model: Model): Uint8Array {
   const header = {
     order: lm.order,
     backward: !!backward,
+    // Both directions hold the same n-grams (see twins.ts): the scorer may look each up once.
+    twins: backward ? hasTwins(backward) : false,
     vocab: lm.vocab,
     info: model.info,
     channel: model.channel,
@@ -152,6 +155,7 @@ export function loadModel(bytes: Uint8Array): Model {
       ? { count, capital }
       : undefined;
   const model = createModel(tablesFrom(arrays, 'fw.', vocab, order), info, backward, capitals);
+  if (header.twins === true && model.backward) declareTwins(model.backward);
   if (header.channel) model.channel = header.channel as Channel;
   const parts = header.codeParts as Record<string, unknown> | undefined;
   if (parts && typeof parts === 'object') {

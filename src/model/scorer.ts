@@ -3,7 +3,7 @@ import type { Model } from './index.js';
 import type { LanguageModel } from './lm.js';
 import { find } from './ranges.js';
 import { PairStates } from './states.js';
-import { swap, type Twins, twinsOf } from './twins.js';
+import { swap, type Twins, twinsOf, UNKNOWN } from './twins.js';
 
 /**
  * What the decoder sees of a model: `score(state, word) → logProb, nextState`.
@@ -81,7 +81,9 @@ class ModelScorer implements Scorer {
       row.fwContext = fwBi;
       row.fwLogProb = bigramLogProb(fw, fwBi, a, b);
       if (bw) {
-        const bwBi = twins ? (fwBi >= 0 ? (twins.bigrams[fwBi] as number) : -1) : find(bw.bigrams, swap(b), swap(a));
+        let bwBi = twins ? (fwBi >= 0 ? (twins.bigrams[fwBi] as number) : -1) : UNKNOWN;
+        if (bwBi === UNKNOWN) bwBi = find(bw.bigrams, swap(b), swap(a));
+        if (twins && fwBi >= 0) twins.bigrams[fwBi] = bwBi;
         row.bwContext = bwBi;
         row.bwLogProb = bigramLogProb(bw, bwBi, swap(b), swap(a));
       }
@@ -103,16 +105,24 @@ class ModelScorer implements Scorer {
     const none = first[state] === this.vocabSize;
     const { twins } = this;
     if (twins && !none && word !== EOS) {
-      // One lookup for both directions: a triple seen one way was seen the other.
+      // One lookup for both directions: a triple seen one way was seen the other, one unseen was not.
       const ctx = fwContext[state] as number;
       const tri = ctx >= 0 ? find(fw.trigrams, ctx, word) : -1;
-      if (tri >= 0)
-        return (fw.triLogProb[tri] as number) + backwardWeight * ((bw as LanguageModel).triLogProb[twins[tri] as number] as number);
-      const back = bwContext[next] as number;
-      const fwLower = fwLogProb[next] as number;
-      const bwLower = bwLogProb[state] as number;
-      const f = ctx >= 0 ? (fw.biBackoff[ctx] as number) + fwLower : fwLower;
-      return f + backwardWeight * (back >= 0 ? ((bw as LanguageModel).biBackoff[back] as number) + bwLower : bwLower);
+      if (tri >= 0) {
+        let twin = twins[tri] as number;
+        if (twin === UNKNOWN) {
+          twin = find((bw as LanguageModel).trigrams, bwContext[next] as number, swap(first[state] as number));
+          twins[tri] = twin;
+        }
+        // (Never -1 for a model whose directions agree; the lookups per direction below would answer.)
+        if (twin >= 0) return (fw.triLogProb[tri] as number) + backwardWeight * ((bw as LanguageModel).triLogProb[twin] as number);
+      } else {
+        const back = bwContext[next] as number;
+        const fwLower = fwLogProb[next] as number;
+        const bwLower = bwLogProb[state] as number;
+        const f = ctx >= 0 ? (fw.biBackoff[ctx] as number) + fwLower : fwLower;
+        return f + backwardWeight * (back >= 0 ? ((bw as LanguageModel).biBackoff[back] as number) + bwLower : bwLower);
+      }
     }
     let s =
       trigram && !none ? trigramLogProb(fw, fwContext[state] as number, word, fwLogProb[next] as number) : (fwLogProb[next] as number);

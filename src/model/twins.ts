@@ -1,53 +1,49 @@
 import { BOS, EOS } from '../normalize/index.js';
 import type { LanguageModel } from './lm.js';
-import { find } from './ranges.js';
 
 /** In the backward model a sentence is read right to left: our EOS is its BOS and vice versa. */
 export const swap = (x: number) => (x === EOS ? BOS : x === BOS ? EOS : x);
 
+/** A twin not looked up yet. */
+export const UNKNOWN = -2;
+
 /**
- * Where each forward n-gram sits in the backward model: `bigrams[i]` is the backward entry of forward bigram
- * i read the other way ((a, b) → (b, a)), `trigrams[t]` that of forward trigram t ((a, b, w) → (w, b, a)).
+ * What a scorer learns, one n-gram at a time, about where the forward n-grams sit in the backward model, for a
+ * model whose two directions counted the same word pairs and triples (as `train` checks and a model file records):
+ * an n-gram seen one way was seen the other, so one lookup serves both directions, and a pair or triple the
+ * forward model lacks is known to be missing backwards too.
  */
 export interface Twins {
+  /** Per forward bigram (a, b): the index of (b, a) in the backward model, {@link UNKNOWN} until needed. */
   bigrams: Int32Array;
+  /** Per forward trigram (a, b, w): the index of (w, b, a) in the backward model, {@link UNKNOWN} until needed. */
   trigrams: Int32Array | undefined;
 }
 
-/**
- * The twins of a model's two directions, when every n-gram has one and there is nothing else: both
- * directions count the same word pairs and triples, so one lookup serves both. Undefined for a model whose
- * directions were counted otherwise (scored with a lookup per direction).
- * @example findTwins(model.lm, model.backward)?.bigrams.length === model.lm.biNext.length
- */
-export function findTwins(fw: LanguageModel, bw: LanguageModel): Twins | undefined {
-  if (fw.order !== bw.order || fw.biNext.length !== bw.biNext.length || fw.triNext.length !== bw.triNext.length) return undefined;
-  const bigrams = new Int32Array(fw.biNext.length);
-  for (let i = 0; i < bigrams.length; i++) {
-    const twin = find(bw.bigrams, swap(fw.biNext[i] as number), swap(fw.biPrev[i] as number));
-    if (twin < 0) return undefined;
-    bigrams[i] = twin;
-  }
-  if (fw.order !== 3) return { bigrams, trigrams: undefined };
-  const trigrams = new Int32Array(fw.triNext.length);
-  for (let t = 0; t < trigrams.length; t++) {
-    const ctx = fw.triContext[t] as number;
-    const back = find(bw.bigrams, swap(fw.triNext[t] as number), swap(fw.biNext[ctx] as number));
-    const twin = find(bw.trigrams, back, swap(fw.biPrev[ctx] as number));
-    if (twin < 0) return undefined;
-    trigrams[t] = twin;
-  }
-  return { bigrams, trigrams };
+/** Backward models known to hold the same n-grams as their forward ones (training checked; the file says so). */
+const agreeing = new WeakSet<LanguageModel>();
+const found = new WeakMap<LanguageModel, Twins>();
+
+/** Record that `bw` holds the same n-grams as its forward model, read the other way (see {@link Twins}). */
+export function declareTwins(bw: LanguageModel): void {
+  agreeing.add(bw);
 }
 
-const found = new WeakMap<LanguageModel, Twins | null>();
+/** Was `bw` declared to hold the same n-grams as its forward model? */
+export function hasTwins(bw: LanguageModel): boolean {
+  return agreeing.has(bw);
+}
 
-/** {@link findTwins}, worked out once per backward model. */
+/** Empty {@link Twins} for a model whose directions were declared to agree, made once per model; else undefined. */
 export function twinsOf(fw: LanguageModel, bw: LanguageModel): Twins | undefined {
+  if (!agreeing.has(bw)) return undefined;
   let twins = found.get(bw);
-  if (twins === undefined) {
-    twins = findTwins(fw, bw) ?? null;
+  if (!twins) {
+    twins = {
+      bigrams: new Int32Array(fw.biNext.length).fill(UNKNOWN),
+      trigrams: fw.order === 3 ? new Int32Array(fw.triNext.length).fill(UNKNOWN) : undefined,
+    };
     found.set(bw, twins);
   }
-  return twins ?? undefined;
+  return twins;
 }

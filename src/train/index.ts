@@ -1,10 +1,12 @@
 import { LEARNT_CHANNEL } from '../candidates/channel.generated.js';
 import type { Channel } from '../candidates/channel.js';
 import { createModel, type Model } from '../model/index.js';
+import { declareTwins } from '../model/twins.js';
 import { BOS, EOS, SPECIAL, UNK } from '../normalize/index.js';
 import { abbreviationFacts, Corpus, codeForms } from './corpus.js';
 import { estimate, MAX_VOCABULARY } from './ngram.js';
 import { SYLLABLES } from './syllables.generated.js';
+import { sameNgrams } from './twins.js';
 
 export interface TrainOptions {
   /** N-gram order, 2 or 3 (default 3). */
@@ -58,6 +60,7 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
   let tokens = 0;
   for (const c of corpus.counts) tokens += c;
   const model = createModel(tables, { order, tokens, trainedWords, vocabulary: vocab.length }, backward, capitals);
+  if (model.backward && sameNgrams(model.lm, model.backward)) declareTwins(model.backward);
   model.channel = options.channel ?? LEARNT_CHANNEL;
   model.codeParts = codeForms(corpus);
   model.abbreviations = abbreviationFacts(corpus.abbreviations);
