@@ -100,36 +100,42 @@ class ModelScorer implements Scorer {
 
   step(state: number, next: number): number {
     const { first, second, fwContext, fwLogProb, bwContext, bwLogProb } = this.pairs;
-    const { fw, bw, trigram, backwardWeight } = this;
+    const { fw, twins } = this;
+    const word = second[next] as number;
+    // Kept short, so that the decoder inlines it; the rarer cases are scored by `stepEach`.
+    if (!twins || first[state] === this.vocabSize || word === EOS) return this.stepEach(state, next);
+    // One lookup for both directions: a triple seen one way was seen the other, one unseen was not.
+    const ctx = fwContext[state] as number;
+    const tri = ctx >= 0 ? find(fw.trigrams, ctx, word) : -1;
+    if (tri >= 0) {
+      const twin = twins[tri] as number;
+      if (twin < 0) return this.stepEach(state, next); // not looked up yet (or, never here, missing)
+      return (fw.triLogProb[tri] as number) + this.backwardWeight * ((this.bw as LanguageModel).triLogProb[twin] as number);
+    }
+    const back = bwContext[next] as number;
+    const fwLower = fwLogProb[next] as number;
+    const bwLower = bwLogProb[state] as number;
+    const f = ctx >= 0 ? (fw.biBackoff[ctx] as number) + fwLower : fwLower;
+    return f + this.backwardWeight * (back >= 0 ? ((this.bw as LanguageModel).biBackoff[back] as number) + bwLower : bwLower);
+  }
+
+  /** {@link step} with a lookup per direction; with twins, a trigram's twin is kept for the next time. */
+  private stepEach(state: number, next: number): number {
+    const { first, second, fwContext, fwLogProb, bwContext, bwLogProb } = this.pairs;
+    const { fw, bw, trigram, backwardWeight, twins } = this;
     const word = second[next] as number;
     const none = first[state] === this.vocabSize;
-    const { twins } = this;
-    if (twins && !none && word !== EOS) {
-      // One lookup for both directions: a triple seen one way was seen the other, one unseen was not.
-      const ctx = fwContext[state] as number;
-      const tri = ctx >= 0 ? find(fw.trigrams, ctx, word) : -1;
-      if (tri >= 0) {
-        let twin = twins[tri] as number;
-        if (twin === UNKNOWN) {
-          twin = find((bw as LanguageModel).trigrams, bwContext[next] as number, swap(first[state] as number));
-          twins[tri] = twin;
-        }
-        // (Never -1 for a model whose directions agree; the lookups per direction below would answer.)
-        if (twin >= 0) return (fw.triLogProb[tri] as number) + backwardWeight * ((bw as LanguageModel).triLogProb[twin] as number);
-      } else {
-        const back = bwContext[next] as number;
-        const fwLower = fwLogProb[next] as number;
-        const bwLower = bwLogProb[state] as number;
-        const f = ctx >= 0 ? (fw.biBackoff[ctx] as number) + fwLower : fwLower;
-        return f + backwardWeight * (back >= 0 ? ((bw as LanguageModel).biBackoff[back] as number) + bwLower : bwLower);
-      }
-    }
     let s =
       trigram && !none ? trigramLogProb(fw, fwContext[state] as number, word, fwLogProb[next] as number) : (fwLogProb[next] as number);
     if (!bw) return s;
     if (trigram) {
-      if (!none)
-        s += backwardWeight * trigramLogProb(bw, bwContext[next] as number, swap(first[state] as number), bwLogProb[state] as number);
+      if (!none) {
+        const context = bwContext[next] as number;
+        const back = swap(first[state] as number);
+        s += backwardWeight * trigramLogProb(bw, context, back, bwLogProb[state] as number);
+        const tri = twins && word !== EOS ? find(fw.trigrams, fwContext[state] as number, word) : -1;
+        if (tri >= 0 && twins?.[tri] === UNKNOWN) twins[tri] = find(bw.trigrams, context, back);
+      }
       if (word === EOS) s += backwardWeight * (bwLogProb[next] as number);
     } else s += backwardWeight * (bwLogProb[next] as number);
     return s;
