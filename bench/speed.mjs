@@ -9,13 +9,19 @@ const RUNS = 15;
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 function timeIt(fn) {
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
+  return timeRounds([fn])[0];
+}
+
+/** Median milliseconds of each task over {@link RUNS} rounds, every round running each task once in turn. */
+function timeRounds(tasks) {
+  const times = tasks.map(() => []);
+  for (let i = 0; i < RUNS; i++)
+    tasks.forEach((fn, k) => {
+      const t = performance.now();
+      fn();
+      times[k].push(performance.now() - t);
+    });
+  return times.map(median);
 }
 
 /**
@@ -36,16 +42,21 @@ export function speedSection() {
   // One untimed call of each first, so that the timed ones see compiled code, as a long-running process would.
   restore(plainText);
   heldOut.restore(plainText);
-  const floorMs = timeIt(() => tokenize(stripDiacritics(plainText)));
-  const plainMs = timeIt(() => heldOut.restore(plainText));
-  // A model's first call starts with an empty table of word pairs: each run on a fresh copy of the model.
+  // A model's first call starts with an empty table of word pairs, and its first OCR call has no readings
+  // cached: those runs each take a fresh copy of the model.
   const freshHeldOut = Array.from({ length: RUNS }, () => loadModel(serializeModel(heldOutModel)));
-  const firstPlainMs = timeIt(() => restore(plainText, { model: freshHeldOut.pop() }));
-  const seenMs = timeIt(() => restore(plainText));
-  const fresh = Array.from({ length: RUNS }, () => loadModel(serializeModel(model))); // no readings cached yet
-  const coldOcrMs = timeIt(() => restore(ocrText, { ocr: true, model: fresh.pop() }));
+  const fresh = Array.from({ length: RUNS }, () => loadModel(serializeModel(model)));
   restore(ocrText, { ocr: true }); // warm the built-in model's reading cache
-  const ocrMs = timeIt(() => restore(ocrText, { ocr: true }));
+  // Round robin: each run times every task once, so that a slow spell of the machine falls on all of them
+  // alike and the ratios between them (to the floor, first call to later calls) stay meaningful.
+  const [floorMs, plainMs, firstPlainMs, seenMs, coldOcrMs, ocrMs] = timeRounds([
+    () => tokenize(stripDiacritics(plainText)),
+    () => heldOut.restore(plainText),
+    () => restore(plainText, { model: freshHeldOut.pop() }),
+    () => restore(plainText),
+    () => restore(ocrText, { ocr: true, model: fresh.pop() }),
+    () => restore(ocrText, { ocr: true }),
+  ]);
   const bytes = serializeModel(model);
   const loadMs = timeIt(() => loadModel(bytes));
   const probe = `const t=performance.now();const m=await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});m.restore('Tinh hinh kinh te nam 2023');console.log(performance.now()-t)`;
