@@ -9,16 +9,20 @@ const RUNS = 15;
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 function timeIt(fn) {
-  return timeRounds([fn])[0];
+  return timeRounds([{ run: fn }])[0];
 }
 
-/** Median milliseconds of each task over {@link RUNS} rounds, every round running each task once in turn. */
+/**
+ * Median milliseconds of each task's `run` over {@link RUNS} rounds, every round running each task once in
+ * turn; `setup`, if any, makes the argument of its run, off the clock.
+ */
 function timeRounds(tasks) {
   const times = tasks.map(() => []);
   for (let i = 0; i < RUNS; i++)
-    tasks.forEach((fn, k) => {
+    tasks.forEach(({ setup, run }, k) => {
+      const arg = setup?.();
       const t = performance.now();
-      fn();
+      run(arg);
       times[k].push(performance.now() - t);
     });
   return times.map(median);
@@ -43,22 +47,21 @@ export function speedSection() {
   restore(plainText);
   heldOut.restore(plainText);
   // A model's first call starts with an empty table of word pairs, and its first OCR call has no readings
-  // cached: those runs each take a fresh copy of the model.
-  const freshHeldOut = Array.from({ length: RUNS }, () => loadModel(serializeModel(heldOutModel)));
-  const fresh = Array.from({ length: RUNS }, () => loadModel(serializeModel(model)));
+  // cached: those runs each take a fresh copy of the model, made before the clock starts.
+  const heldOutBytes = serializeModel(heldOutModel);
+  const modelBytes = serializeModel(model);
   restore(ocrText, { ocr: true }); // warm the built-in model's reading cache
   // Round robin: each run times every task once, so that a slow spell of the machine falls on all of them
   // alike and the ratios between them (to the floor, first call to later calls) stay meaningful.
   const [floorMs, plainMs, firstPlainMs, seenMs, coldOcrMs, ocrMs] = timeRounds([
-    () => tokenize(stripDiacritics(plainText)),
-    () => heldOut.restore(plainText),
-    () => restore(plainText, { model: freshHeldOut.pop() }),
-    () => restore(plainText),
-    () => restore(ocrText, { ocr: true, model: fresh.pop() }),
-    () => restore(ocrText, { ocr: true }),
+    { run: () => tokenize(stripDiacritics(plainText)) },
+    { run: () => heldOut.restore(plainText) },
+    { setup: () => loadModel(heldOutBytes), run: (m) => restore(plainText, { model: m }) },
+    { run: () => restore(plainText) },
+    { setup: () => loadModel(modelBytes), run: (m) => restore(ocrText, { ocr: true, model: m }) },
+    { run: () => restore(ocrText, { ocr: true }) },
   ]);
-  const bytes = serializeModel(model);
-  const loadMs = timeIt(() => loadModel(bytes));
+  const loadMs = timeIt(() => loadModel(modelBytes));
   const probe = `const t=performance.now();const m=await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});m.restore('Tinh hinh kinh te nam 2023');console.log(performance.now()-t)`;
   const firstCall = median(
     Array.from({ length: RUNS }, () =>
