@@ -77,6 +77,22 @@ export function writeParts(parts: ModelParts, specs: readonly ArraySpec[]): Uint
   return out;
 }
 
+/**
+ * A stored 16-bit array as the model uses it: ids as 32-bit, quantized log-probabilities as floats. Plain
+ * loops: this runs once per array on a cold start, where `TypedArray.from` with a mapping function is slow.
+ */
+function widen(stored: Uint16Array, logprob: boolean): Uint32Array | Float32Array {
+  const n = stored.length;
+  if (!logprob) {
+    const ids = new Uint32Array(n);
+    for (let i = 0; i < n; i++) ids[i] = stored[i] as number;
+    return ids;
+  }
+  const values = new Float32Array(n);
+  for (let i = 0; i < n; i++) values[i] = -(stored[i] as number) / LOG_STEP;
+  return values;
+}
+
 function fail(why: string): never {
   throw new Error(`not a vi-restore model: ${why}`);
 }
@@ -107,8 +123,7 @@ export function readParts(bytes: Uint8Array): ModelParts {
     const copy = new Uint8Array(byteLength);
     copy.set(bytes.subarray(at, at + byteLength));
     if (a.type === 'u32') arrays[a.name] = new Uint32Array(copy.buffer);
-    else if (a.type === 'u16') arrays[a.name] = Uint32Array.from(new Uint16Array(copy.buffer));
-    else arrays[a.name] = Float32Array.from(new Uint16Array(copy.buffer), (q) => -q / LOG_STEP);
+    else arrays[a.name] = widen(new Uint16Array(copy.buffer), a.type === 'q16');
     at += (byteLength + 3) & ~3;
   }
   return { header, arrays };
