@@ -2,6 +2,7 @@
 // strip of the same text), model load time, import-plus-first-call latency, peak RSS, package size.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { createRestorer, defaultModel, loadModel, restore, serializeModel, stripDiacritics, tokenize, train } from '../dist/index.js';
 import { readData } from './docs.mjs';
 
@@ -69,7 +70,11 @@ export function speedSection() {
     ),
   );
   const pack = JSON.parse(
-    execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    execFileSync('npm', ['pack', '--dry-run', '--json'], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
   )[0];
   const per = (n, ms) => Math.round((n / ms) * 1000);
   return {
