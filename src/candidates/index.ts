@@ -1,3 +1,4 @@
+import { remembered } from '../memo.js';
 import type { Model } from '../model/index.js';
 import { decomposeLetter } from '../orthography/letters.js';
 import { stripDiacritics } from '../strip.js';
@@ -40,6 +41,18 @@ export function candidates(model: Model, word: string): Uint32Array {
   // Unaccented input (the usual case) is its own key: no normalizing, no stripping.
   const plain = plainKey(word);
   if (plain !== undefined) return model.lexicon.get(plain) ?? NO_IDS;
+  let marked = markedCandidates.get(model);
+  if (!marked) {
+    marked = remembered((w) => candidatesOfMarked(model, w));
+    markedCandidates.set(model, marked);
+  }
+  return marked(word);
+}
+
+/** Per model, {@link candidatesOfMarked} remembered: a text repeats its marked words. */
+const markedCandidates = new WeakMap<Model, (word: string) => Uint32Array>();
+
+function candidatesOfMarked(model: Model, word: string): Uint32Array {
   const lower = word.normalize('NFC').toLowerCase();
   const key = stripDiacritics(lower);
   const ids = model.lexicon.get(key);

@@ -1,3 +1,4 @@
+import { remembered } from '../memo.js';
 import { normalizeWord } from '../normalize/index.js';
 import { matchCase, setToneStyle, type ToneStyle, toneStyleOf } from '../orthography/syllable.js';
 import type { Token } from '../tokenize/index.js';
@@ -18,6 +19,9 @@ export function copyCase(template: string, word: string): string {
   return matchCase(template, word);
 }
 
+/** The tone convention a (marked) word shows, if any; remembered, as a text repeats its words. */
+const styleOfWord = remembered((word) => toneStyleOf(word.normalize('NFC')));
+
 /**
  * How many more of the words show the new tone convention (hoà, thuỷ) than the old (hòa, thủy): the
  * balance of parts of a text add up to the whole's.
@@ -26,7 +30,7 @@ export function toneBalance(tokens: readonly Token[]): number {
   let balance = 0;
   for (const t of tokens) {
     if (t.kind !== 'word' || !beyondAscii(t.text)) continue;
-    const style = toneStyleOf(t.text.normalize('NFC'));
+    const style = styleOfWord(t.text);
     if (style) balance += style === 'new' ? 1 : -1;
   }
   return balance;
@@ -49,15 +53,31 @@ export function detectToneStyle(tokens: readonly Token[]): ToneStyle {
 export function renderWord(input: string, form: string, style: ToneStyle, convert = false): string {
   const plain = plainCase(input, form);
   if (plain === SAME) return input;
-  if (plain === NOT_PLAIN) {
-    const nfc = input.normalize('NFC');
-    if (normalizeWord(nfc) === form && !(convert && toneStyleOf(nfc.toLowerCase()) === (style === 'old' ? 'new' : 'old'))) return input;
-    return copyCase(nfc, style === 'old' ? form : setToneStyle(form, style));
-  }
+  if (plain === NOT_PLAIN) return (MARKED_RENDERERS[style === 'old' ? 0 : 1][convert ? 1 : 0] as Renderer)(`${form}\t${input}`);
   // As copyCase would: a lower-case word takes the form as it is.
   const word = style === 'old' ? form : setToneStyle(form, style);
   return plain === UPPER && input.length === word.length ? matchCase(input, word) : word;
 }
+
+type Renderer = (key: string) => string;
+
+/** {@link renderWord} for a word that is not plain ASCII letters, given `form\tinput`. */
+function renderMarked(style: ToneStyle, convert: boolean): Renderer {
+  return remembered((key) => {
+    const tab = key.indexOf('\t');
+    const form = key.slice(0, tab);
+    const input = key.slice(tab + 1);
+    const nfc = input.normalize('NFC');
+    if (normalizeWord(nfc) === form && !(convert && toneStyleOf(nfc.toLowerCase()) === (style === 'old' ? 'new' : 'old'))) return input;
+    return copyCase(nfc, style === 'old' ? form : setToneStyle(form, style));
+  });
+}
+
+/** Per style (old, new) and `convert` (no, yes): marked words' renderings, remembered (a text repeats its words). */
+const MARKED_RENDERERS = [
+  [renderMarked('old', false), renderMarked('old', true)],
+  [renderMarked('new', false), renderMarked('new', true)],
+] as const;
 
 /** What {@link plainCase} found. */
 const SAME = 0;

@@ -97,6 +97,28 @@ const TABLES: PatternTable[] = [
   table(OCR_PATTERNS),
 ];
 
+/** Per UTF-16 code unit past ASCII: 0 not looked at yet, 1 a letter or mark, 2 neither (surrogates: see {@link wordUnit}). */
+const unitKinds = new Uint8Array(0x10000);
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+
+const surrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
+
+/** Is this code unit past ASCII a letter or a mark on its own (never a surrogate)? Looked up once per unit. */
+function letterOrMark(c: number): boolean {
+  if (surrogate(c)) return false;
+  let kind = unitKinds[c] as number;
+  if (kind === 0) {
+    kind = LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 2;
+    unitKinds[c] = kind;
+  }
+  return kind === 1;
+}
+
+/** Does this code unit continue a word (an ASCII letter, or a letter or mark past ASCII)? */
+function wordUnit(c: number): boolean {
+  return c < 0x80 ? (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a : letterOrMark(c);
+}
+
 /** Most tokens the array is made to hold at once (see {@link tokenize}). */
 const PRESIZE_LIMIT = 1 << 24;
 
@@ -127,8 +149,20 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   // A run that is no code holds no code further on either: no need to scan it again from each of its digits.
   let noCodeBefore = 0;
   while (pos < text.length) {
-    const cls = classOf(text.charCodeAt(pos));
-    if (fast && (cls === CharClass.AsciiLetter || cls === CharClass.Space)) {
+    const code = text.charCodeAt(pos);
+    const cls = classOf(code);
+    // A word of letters and marks, accented ones too: where the word pattern would end (no other pattern can
+    // match before it at a letter), unless a surrogate pair is in the way.
+    if (fast && (cls === CharClass.AsciiLetter || (cls === CharClass.Other && letterOrMark(code)))) {
+      let end = pos + 1;
+      while (end < text.length && wordUnit(text.charCodeAt(end))) end++;
+      if (end === text.length || !surrogate(text.charCodeAt(end))) {
+        tokens[n++] = { kind: 'word', text: text.slice(pos, end), start: pos };
+        pos = end;
+        continue;
+      }
+    }
+    if (fast && cls === CharClass.Space) {
       let end = pos + 1;
       while (end < text.length && classOf(text.charCodeAt(end)) === cls) end++;
       if (end === text.length || text.charCodeAt(end) < 0x80) {
