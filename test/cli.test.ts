@@ -87,6 +87,20 @@ describe('vi-restore CLI: single input', () => {
     expect(r.stdout).toBe('Hoà bình và sức khoẻ.\n'.repeat(20000));
   });
 
+  it('with the style auto, writes every chunk of a file in the style the whole file shows, as the library does', () => {
+    // Marked words in the new style only at the start, then many chunks of unmarked text.
+    const text = `Hoà bình, khoẻ mạnh, thuỷ lợi.\n${'Hoa binh va suc khoe, thuy loi.\n'.repeat(8000)}`;
+    const dir = mkdtempSync(join(tmpdir(), 'vi-restore-'));
+    const file = join(dir, 'new-style.txt');
+    writeFileSync(file, text);
+    const whole = restore(text);
+    expect(whole.endsWith('Hoà bình và sức khoẻ, thuỷ lợi.\n')).toBe(true);
+    expect(run([file, '--jobs', '1']).stdout).toBe(whole);
+    expect(run([file, '--jobs', '2']).stdout).toBe(whole);
+    // From standard input the file cannot be read twice: each chunk follows its own words (the old style here).
+    expect(run(['--jobs', '1'], text).stdout.endsWith('Hòa bình và sức khỏe, thủy lợi.\n')).toBe(true);
+  });
+
   it('writes --json lines, one per token', () => {
     const lines = run(['--json'], 'nam 2024')
       .stdout.trim()

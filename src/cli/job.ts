@@ -6,6 +6,7 @@ import { countWords } from './count.js';
 import { makeDir, reason, removeQuietly } from './io.js';
 import type { ChunkPool } from './pool.js';
 import { InputError, readChunks, withLookahead } from './stream.js';
+import { chunkStyle, styleVotes } from './style.js';
 
 /** Tokens the model is less sure of than this are counted as low-confidence in reports. */
 export const LOW_CONFIDENCE = 0.6;
@@ -16,7 +17,7 @@ export interface Job {
   output?: string;
   backup?: boolean;
   ocr: boolean;
-  /** Tone placement of the output (`auto`: as each chunk of the input shows). */
+  /** Tone placement of the output (`auto`: as the input's words show, the whole file's; from stdin, each chunk's). */
   toneStyle: 'old' | 'new' | 'auto';
   json: boolean;
   /** Count changed and low-confidence tokens (needs the detailed decoder answer). */
@@ -136,10 +137,21 @@ export async function runJob(
   };
   let sink: Sink | undefined;
   try {
-    if (job.input !== '-') for await (const _ of readChunks(job.input)); // validate before writing anything
+    // A file is read twice: first to check it before writing anything (and, for the style `auto`, to count how
+    // its words show the tone conventions, so that every chunk is written as the whole file would be).
+    const votes = { shown: 0, balance: 0 };
+    const vote = job.toneStyle === 'auto' && !job.ocr;
+    if (job.input !== '-') {
+      for await (const chunk of readChunks(job.input)) {
+        if (!vote) continue;
+        const v = styleVotes(chunk);
+        votes.shown += v.shown;
+        votes.balance += v.balance;
+      }
+    }
+    const styleOf = (chunk: string) => (vote ? chunkStyle(votes, chunk) : job.toneStyle);
     sink = new Sink(job.output);
     const out = sink;
-    const options = { ocr: job.ocr, toneStyle: job.toneStyle, ...(model ? { model } : {}) };
     const pending: Pending[] = [];
     const flush = async (keep: number) => {
       while (pending.length > keep) {
@@ -155,13 +167,14 @@ export async function runJob(
       const parallel = pool && !job.detailed && !job.json ? pool : undefined;
       if (first && more) parallel?.();
       if (parallel && !first) {
-        const text = parallel().restore(chunk, job.ocr, job.toneStyle);
+        const text = parallel().restore(chunk, job.ocr, styleOf(chunk));
         text.catch(() => {}); // awaited in order by flush; this only keeps an early failure from going unhandled
         pending.push({ syllables: countWords(chunk), text });
         await flush(parallel().depth);
         continue;
       }
       first = false;
+      const options = { ocr: job.ocr, toneStyle: styleOf(chunk), ...(model ? { model } : {}) };
       let syllables: number;
       if (job.detailed || job.json) {
         const tokens = restoreDetailed(chunk, options);
