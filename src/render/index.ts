@@ -19,6 +19,9 @@ export function copyCase(template: string, word: string): string {
   return matchCase(template, word);
 }
 
+/** A model form (old style) written in the new style; remembered, as a text repeats its words. */
+const inNewStyle = remembered((form) => setToneStyle(form, 'new'));
+
 /** The tone convention a (marked) word shows, if any; remembered, as a text repeats its words. */
 const styleOfWord = remembered((word) => toneStyleOf(word.normalize('NFC')));
 
@@ -55,7 +58,7 @@ export function renderWord(input: string, form: string, style: ToneStyle, conver
   if (plain === SAME) return input;
   if (plain === NOT_PLAIN) return (MARKED_RENDERERS[style === 'old' ? 0 : 1][convert ? 1 : 0] as Renderer)(`${form}\t${input}`);
   // As copyCase would: a lower-case word takes the form as it is.
-  const word = style === 'old' ? form : setToneStyle(form, style);
+  const word = style === 'old' ? form : inNewStyle(form);
   return plain === UPPER && input.length === word.length ? matchCase(input, word) : word;
 }
 
@@ -69,7 +72,7 @@ function renderMarked(style: ToneStyle, convert: boolean): Renderer {
     const input = key.slice(tab + 1);
     const nfc = input.normalize('NFC');
     if (normalizeWord(nfc) === form && !(convert && toneStyleOf(nfc.toLowerCase()) === (style === 'old' ? 'new' : 'old'))) return input;
-    return copyCase(nfc, style === 'old' ? form : setToneStyle(form, style));
+    return copyCase(nfc, style === 'old' ? form : inNewStyle(form));
   });
 }
 
@@ -146,7 +149,7 @@ function caseShape(token: string): number {
  * @example copyCasePattern('PHAN', 'phần', 'old') // 'PHẦN'
  */
 export function copyCasePattern(token: string, form: string, style: ToneStyle): string {
-  const word = style === 'old' ? form : setToneStyle(form, style);
+  const word = style === 'old' ? form : inNewStyle(form);
   const shape = caseShape(token);
   if (shape === ALL_CAPS) return word.toUpperCase();
   if (shape === CAPITALISED) return word[0]?.toUpperCase() + word.slice(1);
