@@ -49,8 +49,9 @@ function trigramLogProb(lm: LanguageModel, ctx: number, word: number, lower: num
  * The scorer of a model (forward, plus backward when the model has one). A state is a word pair
  * (a, b) in a {@link PairStates} table that keeps what every step from it needs: the forward bigram
  * entry of (a, b), the forward log-probability of b after a, and the same two read backwards. A step
- * from (a, b) to word w then costs one probe into that table, for (b, w), and a trigram lookup per
- * direction. (A class, so that every scorer shares its methods and the decoder's calls stay inlinable.)
+ * from (a, b) to word w then costs one probe into that table, for (b, w), and one trigram lookup, which
+ * serves both directions when the model's directions hold the same n-grams (see {@link Twins}; else one
+ * lookup per direction). (A class, so that every scorer shares its methods and the decoder's calls stay inlinable.)
  */
 class ModelScorer implements Scorer {
   readonly vocabSize: number;
