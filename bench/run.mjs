@@ -92,7 +92,9 @@ console.log(
 );
 console.log(
   `  plain mode, built-in model on text it was trained on ${speed.plainSeenTextSyllablesPerSecond.toLocaleString('en')} syllables/s`,
-  `  plain mode, text already marked (000 as written)    ${speed.plainMarkedTextSyllablesPerSecond.toLocaleString('en')} syllables/s`,
+);
+console.log(
+  `  plain mode, text already marked (000 as written)     ${speed.plainMarkedTextSyllablesPerSecond.toLocaleString('en')} syllables/s`,
 );
 console.log(
   `  OCR mode, first call (readings searched)             ${speed.ocrFirstCallSyllablesPerSecond.toLocaleString('en')} syllables/s`,
