@@ -1,7 +1,7 @@
 import type { Model } from './model/index.js';
 import { firstSentenceCut } from './normalize/cut.js';
 import type { ToneStyle } from './orthography/syllable.js';
-import { toneBalance } from './render/index.js';
+import { styleFrom, toneBalance } from './render/index.js';
 import { type Analysis, analyse, type RestoreOptions } from './restore.js';
 import { tokenize } from './tokenize/index.js';
 
@@ -38,8 +38,8 @@ function pieces(text: string): [number, number][] {
 
 /**
  * Analyse a text piece by piece (see {@link PIECE_CHARS}), handing each piece's analysis to `use` in order.
- * With the style `auto`, every piece takes the tone style of the whole text (an unmarked text shows none:
- * the old style).
+ * With the style `auto`, every piece takes the tone style of the whole text (a text that shows none: the
+ * model's).
  * @example eachPiece(model, text, {}, (a) => (out += renderText(model, a)))
  */
 export function eachPiece(model: Model, text: string, options: RestoreOptions, use: (a: Analysis) => void): void {
@@ -53,7 +53,7 @@ export function eachPiece(model: Model, text: string, options: RestoreOptions, u
     // Only pieces with marked letters can vote: an unmarked text is not tokenized twice.
     let balance = 0;
     for (const [start, end] of parts) if (marked(text, start, end)) balance += toneBalance(tokenize(text.slice(start, end)));
-    detected = balance > 0 ? 'new' : 'old';
+    detected = styleFrom(balance, model.toneStyle ?? 'old');
   }
   for (const [start, end] of parts) use(analyse(model, text.slice(start, end), options, detected));
 }

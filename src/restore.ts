@@ -15,7 +15,8 @@ import { type Token, tokenize } from './tokenize/index.js';
 export interface RestoreOptions {
   /**
    * Tone placement of the output: `old` (hòa), `new` (hoà), every word so, marked ones too; or `auto` (the
-   * default): as most of the input's marked words, which are left as written.
+   * default): as most of the input's marked words, which are left as written, or, where they show none (and in
+   * OCR mode), as most of the model's training text (`model.toneStyle`; the built-in model: old).
    */
   toneStyle?: ToneStyle | 'auto';
   /** Hypotheses kept per word by the decoder (default 24). */
@@ -203,8 +204,9 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
     return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM, buffers) };
   });
   if (buffers.state.length > KEPT_HYPOTHESES) saved.buffers = new DecodeBuffers();
-  // OCR marks are too garbled to show a tone convention: OCR mode writes the old one unless told.
+  // OCR marks are too garbled to show a tone convention: OCR mode writes the model's (its training text's) unless told.
   const auto = !options.toneStyle || options.toneStyle === 'auto';
-  const style = auto ? (ocr ? 'old' : (detected ?? detectToneStyle(tokens))) : (options.toneStyle as ToneStyle);
+  const fallback = model.toneStyle ?? 'old';
+  const style = auto ? (ocr ? fallback : (detected ?? detectToneStyle(tokens, fallback))) : (options.toneStyle as ToneStyle);
   return { tokens, plan, style, convert: !auto, scorer, ocr };
 }

@@ -10,6 +10,7 @@ import {
   serializeModel,
   setToneStyle,
   stripDiacritics,
+  train,
 } from '../src/index.js';
 import { renderText } from '../src/output.js';
 import { PIECE_CHARS } from '../src/pieces.js';
@@ -149,6 +150,27 @@ describe('createRestorer', () => {
     const after = restore(text, { model: used, ocr: true });
     expect(after).not.toBe(before);
     expect(after).toBe(restore(text, { model: fresh, ocr: true }));
+  });
+});
+
+describe('the tone convention of a model', () => {
+  const NEW_STYLE = ['Hoà bình và hợp tác, sức khoẻ của người dân.', 'Công trình thuỷ lợi được tu bổ, hoà hợp với môi trường.'];
+  const model = train(NEW_STYLE);
+
+  it('is the one most of the training text shows, and is kept in the model file', () => {
+    expect(model.toneStyle).toBe('new');
+    expect(train(NEW_STYLE.map((t) => t.replace(/\p{L}+/gu, (w) => setToneStyle(w, 'old')))).toneStyle).toBe('old');
+    expect(defaultModel().toneStyle).toBe('old');
+    expect(loadModel(serializeModel(model)).toneStyle).toBe('new');
+  });
+
+  it('is what auto writes when the input shows none, in plain and OCR mode, whole or in pieces', () => {
+    expect(restore('hoa binh, suc khoe, thuy loi', { model })).toBe('hoà bình, sức khoẻ, thuỷ lợi');
+    expect(restore('hoa binh, suc khoe', { model, ocr: true })).toBe('hoà bình, sức khoẻ');
+    expect(restore('Hòa bình, hoa binh', { model })).toBe('Hòa bình, hòa bình'); // the input shows the old one
+    expect(restore('hoa binh', { model, toneStyle: 'old' })).toBe('hòa bình');
+    const long = 'Hoa binh va suc khoe.\n'.repeat(Math.ceil((3 * PIECE_CHARS) / 20));
+    expect(restore(long, { model })).toBe('Hoà bình và sức khoẻ.\n'.repeat(Math.ceil((3 * PIECE_CHARS) / 20)));
   });
 });
 

@@ -26,6 +26,7 @@ describe('chunkStyle', () => {
     [{ shown: 3, balance: 3 }, 'hoa binh', 'new'], // an unmarked chunk of a new-style file
     [{ shown: 3, balance: -3 }, 'năm nay', 'old'], // marked words that show no convention
     [{ shown: 3, balance: 3 }, 'Hoà bình', 'auto'], // the chunk shows a convention itself
+    [{ shown: 2, balance: 0 }, 'hoa binh', 'auto'], // the file shows both alike: the model's, chunk by chunk
   ] as const)('file %j, chunk %j → %s', (file, chunk, style) => {
     expect(chunkStyle(file, chunk)).toBe(style);
   });

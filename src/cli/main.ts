@@ -46,7 +46,8 @@ function runTrain(o: CliOptions): number {
   process.stdout.write(
     `trained on ${status.read} file(s), ${model.info.tokens} tokens: ${model.info.trainedWords} distinct words seen, ` +
       `${lm.vocab.length} in the vocabulary, ${lm.biNext.length} bigrams, ${lm.triNext.length} trigrams (order ${lm.order}, ` +
-      `with backward model); ${(bytes.length / 1024).toFixed(0)} KiB written to ${o.out}\n`,
+      `with backward model), tone marks ${model.toneStyle === 'new' ? 'hoà (new style)' : 'hòa (old style)'}; ` +
+      `${(bytes.length / 1024).toFixed(0)} KiB written to ${o.out}\n`,
   );
   if (o.evaluate) {
     // A second reading of the inputs, quiet: the first named any that failed.

@@ -39,7 +39,8 @@ export function styleVotes(text: string): StyleVotes {
  * words lean the other way also keeps `auto`, and then follows its own words.
  */
 export function chunkStyle(file: StyleVotes, chunk: string): 'old' | 'new' | 'auto' {
-  if (file.shown === 0) return 'auto';
+  // A file that shows no convention, or both alike, is written in the model's: `auto` for each chunk.
+  if (file.balance === 0) return 'auto';
   const style = file.balance > 0 ? 'new' : 'old';
   const own = styleVotes(chunk);
   return own.shown === 0 ? style : 'auto';

@@ -1,6 +1,7 @@
 import type { AbbreviationFacts } from '../candidates/abbreviation.js';
 import type { CapitalCounts } from '../candidates/capitals.js';
 import type { Channel } from '../candidates/channel.js';
+import type { ToneStyle } from '../orthography/syllable.js';
 import { stripDiacritics } from '../strip.js';
 import { type ArraySpec, type ModelParts, readParts, writeParts } from './format.js';
 import { indexTables, type LanguageModel, type NgramTables } from './lm.js';
@@ -26,6 +27,9 @@ export interface Model {
   abbreviations?: AbbreviationFacts;
   /** What training showed of syllables inside identifiers (models from before have none: identifiers are code). */
   identifiers?: AbbreviationFacts;
+  /** The tone convention most of the training text's words showed (hòa: old, hoà: new), which `auto` writes
+   * when the input shows none (models from before have none: the old one). */
+  toneStyle?: ToneStyle;
 }
 
 const LETTERS = /^\p{L}+$/u;
@@ -133,6 +137,7 @@ export function serializeModel(model: Model): Uint8Array {
     codeParts,
     abbreviations: facts(model.abbreviations),
     identifiers: facts(model.identifiers),
+    toneStyle: model.toneStyle,
   };
   return writeParts({ header, arrays }, specs);
 }
@@ -163,6 +168,7 @@ export function loadModel(bytes: Uint8Array): Model {
   }
   const abbreviations = readFacts(header.abbreviations);
   if (abbreviations) model.abbreviations = abbreviations;
+  if (header.toneStyle === 'old' || header.toneStyle === 'new') model.toneStyle = header.toneStyle;
   const identifiers = readFacts(header.identifiers);
   if (identifiers) model.identifiers = identifiers;
   return model;

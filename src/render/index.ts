@@ -40,10 +40,19 @@ export function toneBalance(tokens: readonly Token[]): number {
 }
 
 /**
- * The tone convention to write in: the one most of the input's words show, else `old` (hòa, thủy).
+ * The tone convention a text's balance (see {@link toneBalance}) points to; `fallback` when it points to neither.
+ * @example styleFrom(0, 'new') // 'new'
  */
-export function detectToneStyle(tokens: readonly Token[]): ToneStyle {
-  return toneBalance(tokens) > 0 ? 'new' : 'old';
+export function styleFrom(balance: number, fallback: ToneStyle): ToneStyle {
+  return balance > 0 ? 'new' : balance < 0 ? 'old' : fallback;
+}
+
+/**
+ * The tone convention to write in: the one most of the input's words show, else `fallback` (by default the
+ * old one, hòa, thủy).
+ */
+export function detectToneStyle(tokens: readonly Token[], fallback: ToneStyle = 'old'): ToneStyle {
+  return styleFrom(toneBalance(tokens), fallback);
 }
 
 /**

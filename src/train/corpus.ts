@@ -3,6 +3,7 @@ import { isMidSentenceCapital } from '../candidates/capitals.js';
 import { IdentifierRuns } from '../candidates/identifier.js';
 import { BOS, EOS, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
 import { isValidSyllable } from '../orthography/syllable.js';
+import { toneBalance } from '../render/index.js';
 import { stripDiacritics } from '../strip.js';
 import { type Token, tokenize } from '../tokenize/index.js';
 
@@ -87,6 +88,8 @@ export class Corpus {
   readonly abbreviations = new Map<string, [number, number]>();
   /** Syllables inside identifiers (`mach` in `bfd_mach_o`, `tên` in `<tên_bfd>`), by letters: how often unmarked, how often marked. */
   readonly identifierParts = new Map<string, [number, number]>();
+  /** How many more words showed the new tone convention (hoà) than the old (hòa). */
+  toneBalance = 0;
   private readonly idOf = new Map<string, number>(SPECIAL.map((w, i) => [w, i]));
 
   /** Add a text (NFC-normalized here), sentence by sentence. */
@@ -95,6 +98,7 @@ export class Corpus {
     for (let start = 0; start < nfc.length; ) {
       const end = pieceEnd(nfc, start);
       const tokens = tokenize(nfc.slice(start, end));
+      this.toneBalance += toneBalance(tokens);
       const runs = new IdentifierRuns(isValidSyllable);
       for (const s of sentences(tokens)) this.sentence(tokens, s, runs);
       start = end;

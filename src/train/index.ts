@@ -61,6 +61,7 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
   for (const c of corpus.counts) tokens += c;
   const model = createModel(tables, { order, tokens, trainedWords, vocabulary: vocab.length }, backward, capitals);
   if (model.backward && sameNgrams(model.lm, model.backward)) declareTwins(model.backward);
+  model.toneStyle = corpus.toneBalance > 0 ? 'new' : 'old';
   model.channel = options.channel ?? LEARNT_CHANNEL;
   model.codeParts = codeForms(corpus);
   model.abbreviations = abbreviationFacts(corpus.abbreviations);
