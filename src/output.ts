@@ -1,15 +1,24 @@
 import { codeWithDStroke } from './candidates/abbreviation.js';
 import type { Position } from './decode/index.js';
 import type { Model } from './model/index.js';
+import type { ToneStyle } from './orthography/syllable.js';
 import { copyCasePattern, renderWord } from './render/index.js';
 import type { Analysis, Planned } from './restore.js';
 import type { Token } from './tokenize/index.js';
+
+/** The convention the model's training text wrote `form` in most (see `Model.toneStyle`). */
+function modelStyle(model: Model, form: string): ToneStyle {
+  const style = model.toneStyle ?? 'old';
+  if (!model.toneExceptions?.has(form)) return style;
+  return style === 'old' ? 'new' : 'old';
+}
 
 /** The text of candidate `choice` at position p of a plan, written with the input's case and the chosen tone style. */
 export function formText(model: Model, a: Analysis, plan: Planned, p: number, choice: number, input: string): string {
   if (plan.keepFirst[p] && choice === 0) return input;
   const form = model.lm.vocab[(plan.lattice[p] as Position).ids[choice] as number] as string;
-  return a.ocr ? copyCasePattern(input, form, a.style) : renderWord(input, form, a.style, a.convert);
+  const style = a.style === 'model' ? modelStyle(model, form) : a.style;
+  return a.ocr ? copyCasePattern(input, form, style) : renderWord(input, form, style, a.convert);
 }
 
 /** What token `i` becomes: its chosen form, a code with its `đ`, or its text. */

@@ -1,8 +1,7 @@
 import type { Model } from './model/index.js';
 import { firstSentenceCut } from './normalize/cut.js';
-import type { ToneStyle } from './orthography/syllable.js';
 import { styleFrom, toneBalance } from './render/index.js';
-import { type Analysis, analyse, type RestoreOptions } from './restore.js';
+import { type Analysis, analyse, type OutputStyle, type RestoreOptions } from './restore.js';
 import { tokenize } from './tokenize/index.js';
 
 /**
@@ -48,12 +47,12 @@ export function eachPiece(model: Model, text: string, options: RestoreOptions, u
     return;
   }
   const parts = pieces(text);
-  let detected: ToneStyle | undefined;
+  let detected: OutputStyle | undefined;
   if ((!options.toneStyle || options.toneStyle === 'auto') && !options.ocr) {
     // Only pieces with marked letters can vote: an unmarked text is not tokenized twice.
     let balance = 0;
     for (const [start, end] of parts) if (marked(text, start, end)) balance += toneBalance(tokenize(text.slice(start, end)));
-    detected = styleFrom(balance, model.toneStyle ?? 'old');
+    detected = styleFrom(balance, 'model' as const);
   }
   for (const [start, end] of parts) use(analyse(model, text.slice(start, end), options, detected));
 }

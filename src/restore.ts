@@ -9,14 +9,15 @@ import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';
 import { NUM, normalizeWord, sentences, tokenKey, UNK } from './normalize/index.js';
 import type { ToneStyle } from './orthography/syllable.js';
-import { detectToneStyle } from './render/index.js';
+import { styleFrom, toneBalance } from './render/index.js';
 import { type Token, tokenize } from './tokenize/index.js';
 
 export interface RestoreOptions {
   /**
    * Tone placement of the output: `old` (hòa), `new` (hoà), every word so, marked ones too; or `auto` (the
    * default): as most of the input's marked words, which are left as written, or, where they show none (and in
-   * OCR mode), as most of the model's training text (`model.toneStyle`; the built-in model: old).
+   * OCR mode), each word as the model's training text wrote it (`model.toneStyle`, `model.toneExceptions`; the
+   * built-in model: old throughout).
    */
   toneStyle?: ToneStyle | 'auto';
   /** Hypotheses kept per word by the decoder (default 24). */
@@ -47,10 +48,16 @@ export interface Planned {
   path: Uint16Array;
 }
 
+/**
+ * The tone convention to write: one for every word, or `model`: each word as the model's training text wrote it
+ * (see `Model.toneStyle`), where the input shows none.
+ */
+export type OutputStyle = ToneStyle | 'model';
+
 export interface Analysis {
   tokens: Token[];
   plan: Planned[];
-  style: ToneStyle;
+  style: OutputStyle;
   /** Was the style asked for (not `auto`)? Then marked words the model keeps are written in it too. */
   convert: boolean;
   scorer: Scorer;
@@ -169,7 +176,7 @@ function makePosition(model: Model, index: ReadingIndex, token: Token, weights: 
  * Tokenize, plan and decode a text. `detected`: the tone style `auto` stands for, when the caller knows it
  * (a piece of a longer text takes the whole text's).
  */
-export function analyse(model: Model, text: string, options: RestoreOptions, detected?: ToneStyle): Analysis {
+export function analyse(model: Model, text: string, options: RestoreOptions, detected?: OutputStyle): Analysis {
   const ocr = options.ocr === true;
   const tokens = tokenize(text, { ocr });
   const saved = keptFor(model);
@@ -206,7 +213,10 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
   if (buffers.state.length > KEPT_HYPOTHESES) saved.buffers = new DecodeBuffers();
   // OCR marks are too garbled to show a tone convention: OCR mode writes the model's (its training text's) unless told.
   const auto = !options.toneStyle || options.toneStyle === 'auto';
-  const fallback = model.toneStyle ?? 'old';
-  const style = auto ? (ocr ? fallback : (detected ?? detectToneStyle(tokens, fallback))) : (options.toneStyle as ToneStyle);
+  const style: OutputStyle = auto
+    ? ocr
+      ? 'model'
+      : (detected ?? styleFrom(toneBalance(tokens), 'model'))
+    : (options.toneStyle as ToneStyle);
   return { tokens, plan, style, convert: !auto, scorer, ocr };
 }

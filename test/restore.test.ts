@@ -172,6 +172,22 @@ describe('the tone convention of a model', () => {
     const long = 'Hoa binh va suc khoe.\n'.repeat(Math.ceil((3 * PIECE_CHARS) / 20));
     expect(restore(long, { model })).toBe('Hoà bình và sức khoẻ.\n'.repeat(Math.ceil((3 * PIECE_CHARS) / 20)));
   });
+
+  it('follows, word by word, a training text that mixes the conventions', () => {
+    // Mostly the old convention (tùy, họa, hòa), but xoá and khoá always the new way, as the LibreOffice help writes.
+    const mixed = train([
+      'Tùy chọn này xoá bảng. Tùy theo họa tiết, khoá tệp. Hòa hợp và tùy ý, xoá dòng, họa sĩ.',
+      'Bấm xoá để xoá ô. Tùy biến và hòa nhập.',
+    ]);
+    expect(mixed.toneStyle).toBe('old');
+    expect([...(mixed.toneExceptions ?? [])].sort()).toEqual(['khóa', 'xóa']);
+    expect(loadModel(serializeModel(mixed)).toneExceptions).toEqual(mixed.toneExceptions);
+    expect(restore('Tuy chon xoa bang, khoa tep, hoa hop', { model: mixed })).toBe('Tùy chọn xoá bảng, khoá tệp, hòa hợp');
+    expect(restore('tuy chon xoa bang', { model: mixed, ocr: true })).toBe('tùy chọn xoá bảng');
+    // Where the input shows a convention, or one is asked for, every word follows it.
+    expect(restore('Hoà hợp, xoa bang, tuy chon', { model: mixed })).toBe('Hoà hợp, xoá bảng, tuỳ chọn');
+    expect(restore('xoa bang, tuy chon', { model: mixed, toneStyle: 'old' })).toBe('xóa bảng, tùy chọn');
+  });
 });
 
 describe('the README examples', () => {

@@ -30,6 +30,9 @@ export interface Model {
   /** The tone convention most of the training text's words showed (hòa: old, hoà: new), which `auto` writes
    * when the input shows none (models from before have none: the old one). */
   toneStyle?: ToneStyle;
+  /** Forms (old-style, lower case) the training text wrote the other way from `toneStyle` more often (`xoá` in a
+   * text of `tùy`), each written so by `auto` where the input shows no convention. */
+  toneExceptions?: Set<string>;
 }
 
 const LETTERS = /^\p{L}+$/u;
@@ -138,6 +141,7 @@ export function serializeModel(model: Model): Uint8Array {
     abbreviations: facts(model.abbreviations),
     identifiers: facts(model.identifiers),
     toneStyle: model.toneStyle,
+    toneExceptions: model.toneExceptions ? [...model.toneExceptions] : undefined,
   };
   return writeParts({ header, arrays }, specs);
 }
@@ -169,6 +173,8 @@ export function loadModel(bytes: Uint8Array): Model {
   const abbreviations = readFacts(header.abbreviations);
   if (abbreviations) model.abbreviations = abbreviations;
   if (header.toneStyle === 'old' || header.toneStyle === 'new') model.toneStyle = header.toneStyle;
+  const exceptions = header.toneExceptions;
+  if (Array.isArray(exceptions) && exceptions.every((w) => typeof w === 'string')) model.toneExceptions = new Set(exceptions);
   const identifiers = readFacts(header.identifiers);
   if (identifiers) model.identifiers = identifiers;
   return model;

@@ -22,8 +22,11 @@ export function copyCase(template: string, word: string): string {
 /** A model form (old style) written in the new style; remembered, as a text repeats its words. */
 const inNewStyle = remembered((form) => setToneStyle(form, 'new'));
 
-/** The tone convention a (marked) word shows, if any; remembered, as a text repeats its words. */
-const styleOfWord = remembered((word) => toneStyleOf(word.normalize('NFC')));
+/**
+ * The tone convention a word shows, if any (only a marked word can); remembered, as a text repeats its words.
+ * @example styleOfWord('Hoà') // 'new'
+ */
+export const styleOfWord = remembered((word) => toneStyleOf(word.normalize('NFC')));
 
 /**
  * How many more of the words show the new tone convention (hoà, thuỷ) than the old (hòa, thủy): the
@@ -41,18 +44,10 @@ export function toneBalance(tokens: readonly Token[]): number {
 
 /**
  * The tone convention a text's balance (see {@link toneBalance}) points to; `fallback` when it points to neither.
- * @example styleFrom(0, 'new') // 'new'
+ * @example styleFrom(0, 'model') // 'model'
  */
-export function styleFrom(balance: number, fallback: ToneStyle): ToneStyle {
+export function styleFrom<T>(balance: number, fallback: T): ToneStyle | T {
   return balance > 0 ? 'new' : balance < 0 ? 'old' : fallback;
-}
-
-/**
- * The tone convention to write in: the one most of the input's words show, else `fallback` (by default the
- * old one, hòa, thủy).
- */
-export function detectToneStyle(tokens: readonly Token[], fallback: ToneStyle = 'old'): ToneStyle {
-  return styleFrom(toneBalance(tokens), fallback);
 }
 
 /**

@@ -1,13 +1,14 @@
 import { type AbbreviationFacts, addsOnlyDStroke, inAbbreviationPlace } from '../candidates/abbreviation.js';
 import { isMidSentenceCapital } from '../candidates/capitals.js';
 import { IdentifierRuns } from '../candidates/identifier.js';
-import { BOS, EOS, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
+import { BOS, EOS, normalizeWord, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
 import { isValidSyllable } from '../orthography/syllable.js';
-import { toneBalance } from '../render/index.js';
+import { styleOfWord } from '../render/index.js';
 import { stripDiacritics } from '../strip.js';
 import { type Token, tokenize } from '../tokenize/index.js';
 
 const LETTERS = /\p{L}+/gu;
+const BEYOND_ASCII = /\P{ASCII}/u;
 
 /** Texts are tokenized in pieces of about this many characters, so a large corpus never holds all its tokens. */
 const PIECE = 1 << 16;
@@ -88,8 +89,8 @@ export class Corpus {
   readonly abbreviations = new Map<string, [number, number]>();
   /** Syllables inside identifiers (`mach` in `bfd_mach_o`, `tên` in `<tên_bfd>`), by letters: how often unmarked, how often marked. */
   readonly identifierParts = new Map<string, [number, number]>();
-  /** How many more words showed the new tone convention (hoà) than the old (hòa). */
-  toneBalance = 0;
+  /** Words that show a tone convention, by their model form (old style, lower case): how often written old, how often new. */
+  readonly toneForms = new Map<string, [number, number]>();
   private readonly idOf = new Map<string, number>(SPECIAL.map((w, i) => [w, i]));
 
   /** Add a text (NFC-normalized here), sentence by sentence. */
@@ -98,7 +99,7 @@ export class Corpus {
     for (let start = 0; start < nfc.length; ) {
       const end = pieceEnd(nfc, start);
       const tokens = tokenize(nfc.slice(start, end));
-      this.toneBalance += toneBalance(tokens);
+      this.toneWords(tokens);
       const runs = new IdentifierRuns(isValidSyllable);
       for (const s of sentences(tokens)) this.sentence(tokens, s, runs);
       start = end;
@@ -118,6 +119,18 @@ export class Corpus {
       this.ids[this.length++] = id;
     }
     this.ids[this.length++] = EOS;
+  }
+
+  private toneWords(tokens: readonly Token[]): void {
+    for (const t of tokens) {
+      if (t.kind !== 'word' || !BEYOND_ASCII.test(t.text)) continue;
+      const style = styleOfWord(t.text);
+      if (!style) continue;
+      const form = normalizeWord(t.text);
+      const counts = this.toneForms.get(form) ?? [0, 0];
+      counts[style === 'old' ? 0 : 1]++;
+      this.toneForms.set(form, counts);
+    }
   }
 
   private codeLetters(code: string): void {

@@ -61,12 +61,26 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
   for (const c of corpus.counts) tokens += c;
   const model = createModel(tables, { order, tokens, trainedWords, vocabulary: vocab.length }, backward, capitals);
   if (model.backward && sameNgrams(model.lm, model.backward)) declareTwins(model.backward);
-  model.toneStyle = corpus.toneBalance > 0 ? 'new' : 'old';
+  toneConventions(model, corpus.toneForms);
   model.channel = options.channel ?? LEARNT_CHANNEL;
   model.codeParts = codeForms(corpus);
   model.abbreviations = abbreviationFacts(corpus.abbreviations);
   model.identifiers = abbreviationFacts(corpus.identifierParts);
   return model;
+}
+
+/**
+ * The tone convention most of the training text's words showed, and the forms it wrote the other way more often
+ * (`form` → [times old, times new]), for `auto` to write where the input shows none.
+ */
+function toneConventions(model: Model, forms: ReadonlyMap<string, [number, number]>): void {
+  let balance = 0;
+  for (const [old, fresh] of forms.values()) balance += fresh - old;
+  const style = balance > 0 ? 'new' : 'old';
+  const exceptions = new Set<string>();
+  for (const [form, [old, fresh]] of forms) if (style === 'old' ? fresh > old : old > fresh) exceptions.add(form);
+  model.toneStyle = style;
+  if (exceptions.size > 0) model.toneExceptions = exceptions;
 }
 
 /**
