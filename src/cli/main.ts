@@ -46,7 +46,8 @@ function runTrain(o: CliOptions): number {
   process.stdout.write(
     `trained on ${status.read} file(s), ${model.info.tokens} tokens: ${model.info.trainedWords} distinct words seen, ` +
       `${lm.vocab.length} in the vocabulary, ${lm.biNext.length} bigrams, ${lm.triNext.length} trigrams (order ${lm.order}, ` +
-      `with backward model), tone marks ${model.toneStyle === 'new' ? 'hoà (new style)' : 'hòa (old style)'}; ` +
+      `with backward model), tone marks ${model.toneStyle === 'new' ? 'hoà (new style)' : 'hòa (old style)'}` +
+      `${model.toneExceptions ? ` but ${model.toneExceptions.size} word(s) the other way` : ''}; ` +
       `${(bytes.length / 1024).toFixed(0)} KiB written to ${o.out}\n`,
   );
   if (o.evaluate) {
