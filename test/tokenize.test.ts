@@ -45,8 +45,9 @@ describe('sentences', () => {
   it('ends at full stops, blank lines and lines that start with a capital', () => {
     expect(keys('Một hai. Ba\nbốn\nNăm sáu\n\nbảy')).toEqual(['Một hai .', 'Ba bốn', 'Năm sáu', 'bảy']);
   });
-  it('leaves punctuation inside a sentence and footnote marks out of the context', () => {
-    expect(keys('yếu kém, trong (nội) tại¹².')).toEqual(['yếu kém trong nội tại .']);
+  it('leaves punctuation inside a sentence and footnote marks out of the context, brackets and quotes in', () => {
+    expect(keys('yếu kém, trong - nội; tại¹².')).toEqual(['yếu kém trong nội tại .']);
+    expect(keys('yếu kém, trong (nội) “tại”¹².')).toEqual(['yếu kém trong ( nội ) “ tại ” .']);
   });
 });
 

@@ -11,6 +11,15 @@ export const SPECIAL = ['<unk>', '<s>', '</s>', '<num>'] as const;
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
 /**
+ * Brackets and quotation marks stay in a sentence as words of the language model (other punctuation inside a
+ * sentence is left out, as white space is): what follows one seldom hangs on the word before it. Development
+ * sets: Debian message catalogs 4,787 → 4,660 errors, LibreOffice help (10 % of its lines for training)
+ * 22,392 → 22,051; government leave-one-out 1,594 → 1,596 and OCR lines 1–400 240 → 240. Commas and dashes
+ * were tried too and left out: they cost the government documents 3 % and 1 %.
+ */
+const BOUNDS = new Set(['(', ')', '[', ']', '“', '”', '"', '‘', '’', "'"]);
+
+/**
  * The form a word takes inside the language model: NFC, lower case, tone in the old style.
  * @example normalizeWord('HOÀ') // 'hòa'
  */
@@ -46,8 +55,8 @@ function startsSentence(next: Token | undefined): boolean {
  * Group token indices into sentences for the language model. A sentence ends at `.`, `!`, `?`,
  * at a blank line, and at a line break followed by a capital, a number or a symbol; a line break
  * followed by a lower-case word (a wrapped line) does not end it. Spaces, footnote marks and
- * punctuation inside a sentence are left out: on held-out training documents the model does better
- * without commas and brackets breaking up its contexts.
+ * punctuation inside a sentence are left out, but for brackets and quotation marks (see {@link BOUNDS}):
+ * on held-out government documents the model does better without commas breaking up its contexts.
  */
 export function sentences(tokens: readonly Token[]): number[][] {
   const out: number[][] = [];
@@ -66,7 +75,7 @@ export function sentences(tokens: readonly Token[]): number[][] {
       if (breaks >= 2 || (breaks === 1 && startsSentence(tokens[i + 1]))) flush();
       continue;
     }
-    if (t.kind === 'footnote' || (t.kind === 'punct' && !SENTENCE_END.has(t.text))) continue;
+    if (t.kind === 'footnote' || (t.kind === 'punct' && !SENTENCE_END.has(t.text) && !BOUNDS.has(t.text))) continue;
     current.push(i);
     if (t.kind === 'punct' && SENTENCE_END.has(t.text)) flush();
   }
