@@ -54,7 +54,7 @@ export const FLAGS: Flag[] = [
   {
     name: '--tone-style',
     value: 'old|new|auto',
-    help: 'tone placement: old hòa thủy, new hoà thuỷ, auto as the input (default)',
+    help: 'tone placement: old hòa thủy, new hoà thuỷ, auto as the input, else as the model learnt (default)',
     set: (o, v) => {
       o.toneStyle = toneStyle(v);
     },
