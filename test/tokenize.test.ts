@@ -17,6 +17,10 @@ describe('tokenize', () => {
     ['ubnd@haiduong.gov.vn', 'link'],
     ['⁴⁴', 'footnote'],
     ['Dương', 'word'],
+    ['Đầu', 'word'], // a word that starts past ASCII
+    ['tình'.normalize('NFD'), 'word'], // combining marks
+    ['tình𝐀x', 'word'], // a letter outside the basic plane (a surrogate pair) inside a word
+    ['ǅinh', 'word'],
   ])('keeps %s whole as a %s', (text, kind) => {
     expect(kinds(` ${text} `)).toEqual(['space: ', `${kind}:${text}`, 'space: ']);
   });
