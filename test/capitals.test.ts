@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadModel, restore, serializeModel, train } from '../src/index.js';
 
 describe('names: a capitalised word inside a sentence takes the forms names take', () => {
-  // `đồng` is the commoner word, but capitalised inside a sentence these letters are `Đông`.
+  // `đồng` is the commoner word, but capitalised inside a sentence these letters are `Đông`. (No background: in
+  // so small a corpus it would decide the unseen `hoa`.)
   const corpus = ['Cánh đồng lúa. Một đồng tiền. Hội đồng tỉnh.', 'Huyện Đông Anh. Vùng Đông Nam.'];
-  const model = train(corpus);
+  const model = train(corpus, { background: false });
 
   it.each([
     ['lua Dong Hoa', 'lúa Đông Hoa'],

@@ -102,7 +102,7 @@ describe('train / serialize / load', () => {
     expect(restore('in SO dong dau tien cua TEN tep', { model: loaded })).toBe('in SỐ dòng đầu tiên của TÊN tệp');
     expect(restore('giao dien GUI cua tep', { model: loaded })).toBe('giao diện GUI của tệp');
     // Government text: such words are codes (thuế VAT), and so are those training never showed there.
-    const gov = train(['nộp thuế VAT đúng hạn', 'nhà máy BOT của tỉnh', 'vốn ODA và thuế']);
+    const gov = train(['nộp thuế VAT đúng hạn', 'nhà máy BOT của tỉnh', 'vốn ODA và thuế'], { background: false });
     expect(gov.abbreviations?.wordShare).toBe(0);
     expect(restore('von ODA, thue VAT va DAN', { model: gov })).toBe('vốn ODA, thuế VAT và DAN');
   });

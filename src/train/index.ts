@@ -3,6 +3,7 @@ import type { Channel } from '../candidates/channel.js';
 import { createModel, type Model } from '../model/index.js';
 import { declareTwins } from '../model/twins.js';
 import { BOS, EOS, SPECIAL, UNK } from '../normalize/index.js';
+import { backgroundOf } from './background.js';
 import { abbreviationFacts, Corpus, codeForms } from './corpus.js';
 import { estimate, MAX_VOCABULARY } from './ngram.js';
 import { SYLLABLES } from './syllables.generated.js';
@@ -17,6 +18,13 @@ export interface TrainOptions {
   channel?: Channel;
   /** Add the built-in inventory of Vietnamese syllables to the vocabulary (default true). */
   inventory?: boolean;
+  /**
+   * Give the words the training text seldom or never shows a share of probability by how common they are in
+   * other text: `true` (the default), the built-in counts, from the three government documents the benchmark
+   * trains on (`background.generated.ts`); your own, made by {@link wordCounts}; or `false`, none (every word
+   * an even share). Helps most when the training text is small.
+   */
+  background?: boolean | ReadonlyMap<string, number>;
 }
 
 /**
@@ -41,6 +49,8 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
   }
   const order = options.order ?? 3;
   if (order !== 2 && order !== 3) throw new TypeError(`train: options.order must be 2 or 3, got ${String(order)}`);
+  const { background = true } = options;
+  checkBackground(background);
   const corpus = new Corpus();
   for (const text of texts) {
     if (typeof text !== 'string') throw new TypeError(`train: texts must be strings, got ${typeof text}`);
@@ -55,8 +65,9 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
     capitals.capital[to] = corpus.capitals[id] as number;
   }
   const stream = corpus.ids.subarray(0, corpus.length).map((id) => renumber[id] as number);
-  const tables = estimate(stream, vocab, order);
-  const backward = (options.backward ?? true) ? estimate(reversed(stream), vocab, order) : undefined;
+  const base = background === false ? undefined : backgroundOf(vocab, background === true ? undefined : background);
+  const tables = estimate(stream, vocab, order, base);
+  const backward = (options.backward ?? true) ? estimate(reversed(stream), vocab, order, base) : undefined;
   let tokens = 0;
   for (const c of corpus.counts) tokens += c;
   const model = createModel(tables, { order, tokens, trainedWords, vocabulary: vocab.length }, backward, capitals);
@@ -67,6 +78,15 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
   model.abbreviations = abbreviationFacts(corpus.abbreviations);
   model.identifiers = abbreviationFacts(corpus.identifierParts);
   return model;
+}
+
+/** Throws a TypeError unless `background` is a boolean or a map of words to counts (finite, not negative). */
+function checkBackground(background: unknown): void {
+  if (typeof background === 'boolean') return;
+  const fine =
+    background instanceof Map &&
+    [...background].every(([w, c]) => typeof w === 'string' && typeof c === 'number' && Number.isFinite(c) && c >= 0);
+  if (!fine) throw new TypeError('train: options.background must be true, false or a Map of words to counts (see wordCounts)');
 }
 
 /**

@@ -93,9 +93,10 @@ function contextTotals(t: ReturnType<typeof tally>, size: number, contextAt: (i:
  * Estimate an interpolated modified Kneser–Ney model of order 2 or 3 from a stream of word ids in which
  * every sentence is wrapped in `<s>` … `</s>`, written in back-off form. Counting sorts n-gram keys in
  * typed arrays, so memory is a few bytes per running word and per distinct n-gram. The vocabulary must
- * stay under {@link MAX_VOCABULARY} words for a trigram key to be an exact number.
+ * stay under {@link MAX_VOCABULARY} words for a trigram key to be an exact number. `base`: the distribution the
+ * unigram's discounted mass is spread by (one probability per word, summing to 1; default uniform).
  */
-export function estimate(stream: Uint32Array, vocab: readonly string[], order: 2 | 3): NgramTables {
+export function estimate(stream: Uint32Array, vocab: readonly string[], order: 2 | 3, base?: Float64Array): NgramTables {
   const v = vocab.length;
   if (v > MAX_VOCABULARY) throw new RangeError(`estimate: ${v} words is more than ${MAX_VOCABULARY}`);
   const { bi: raw2, tri: raw3 } = ngramKeys(stream, v, order);
@@ -121,7 +122,7 @@ export function estimate(stream: Uint32Array, vocab: readonly string[], order: 2
   const uni = new Float64Array(v);
   for (let w = 0; w < v; w++) {
     const c = adj1[w] as number;
-    uni[w] = (c > 0 ? (c - discountOf(d1, c)) / total1 : 0) + mass1 / total1 / v;
+    uni[w] = (c > 0 ? (c - discountOf(d1, c)) / total1 : 0) + (mass1 / total1) * (base ? (base[w] as number) : 1 / v);
   }
 
   const biKeys = adj2.keys;
