@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restore, train, wordCounts } from '../src/index.js';
+import { loadModel, restore, restoreDetailed, serializeModel, train, wordCounts } from '../src/index.js';
 import { BACKGROUND_WEIGHT, backgroundCounts, backgroundOf } from '../src/train/background.js';
 
 const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
@@ -58,6 +58,15 @@ describe('train: the background decides between forms the training text never sh
   ])('%s → %s with the background, and not by chance without it', (input, output) => {
     expect(restore(input, { model: train(text) })).toBe(output);
     expect(restore(input, { model: train(text, { background: false }) })).not.toBe(output);
+  });
+
+  it('proposes no form only the background knows where the training text showed one, also after a save and load', () => {
+    const model = train(['Bắt cua ngoài đồng.']);
+    for (const m of [model, loadModel(serializeModel(model))]) {
+      const [token] = restoreDetailed('cua', { model: m });
+      expect(token?.output).toBe('cua');
+      expect(token?.alternatives).toEqual([]);
+    }
   });
 
   it('leaves what the training text shows to the training text', () => {

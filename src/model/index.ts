@@ -1,6 +1,7 @@
 import type { AbbreviationFacts } from '../candidates/abbreviation.js';
 import type { CapitalCounts } from '../candidates/capitals.js';
 import type { Channel } from '../candidates/channel.js';
+import { SPECIAL } from '../normalize/index.js';
 import type { ToneStyle } from '../orthography/syllable.js';
 import { stripDiacritics } from '../strip.js';
 import { type ArraySpec, type ModelParts, readParts, writeParts } from './format.js';
@@ -59,6 +60,17 @@ export function isModel(x: unknown): x is Model {
   return typeof x === 'object' && x !== null && 'lm' in x && (x as { lexicon?: unknown }).lexicon instanceof Map;
 }
 
+/** Which ids the training text showed: the first `trainedWords` after the special tokens, else those above the floor. */
+function seenTest(tables: NgramTables, trainedWords: unknown): (id: number) => boolean {
+  if (typeof trainedWords === 'number' && Number.isInteger(trainedWords) && trainedWords >= 0) {
+    const end = SPECIAL.length + trainedWords;
+    return (id) => id < end;
+  }
+  let floor = Number.POSITIVE_INFINITY;
+  for (const p of tables.uniLogProb) floor = Math.min(floor, p);
+  return (id) => (tables.uniLogProb[id] as number) > floor + 1e-6;
+}
+
 /** Wrap n-gram tables into a ready-to-use model. */
 export function createModel(
   tables: NgramTables,
@@ -75,11 +87,10 @@ export function createModel(
     if (list) list.push(id);
     else groups.set(key, [id]);
   });
-  // A form the training text never showed sits at the unigram floor with every other such form; it is
-  // only worth proposing for letters no seen form has.
-  let floor = Number.POSITIVE_INFINITY;
-  for (const p of tables.uniLogProb) floor = Math.min(floor, p);
-  const seen = (id: number) => (tables.uniLogProb[id] as number) > floor + 1e-6;
+  // A form the training text never showed is only worth proposing for letters no seen form has. `train`
+  // numbers the words it saw first; without that count (tables made otherwise), an unseen form is one at
+  // the unigram floor.
+  const seen = seenTest(tables, info.trainedWords);
   const lexicon = new Map<string, Uint32Array>();
   for (const [key, ids] of groups) {
     const known = ids.filter(seen);
