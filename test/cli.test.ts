@@ -297,6 +297,7 @@ describe('vi-restore CLI: usage', () => {
       '--order',
       '--tone-style',
       '--evaluate',
+      '--no-background',
     ]) {
       expect(help).toContain(flag);
     }
@@ -333,6 +334,17 @@ describe('vi-restore train', () => {
     expect(t.status).toBe(0);
     expect(t.stdout).toMatch(/trained on 2 file\(s\), \d+ tokens: .* bigrams, .* trigrams \(order 2/);
     expect(run(['--model', model], 'Nong nghiep tang truong\n').stdout).toBe('Nông nghiệp tăng trưởng\n');
+  });
+
+  it('uses the background counts of common words unless --no-background, and says which', () => {
+    const dir = tree();
+    writeFileSync(join(dir, 'c.txt'), 'Con mèo nằm trên ghế.\n');
+    const withIt = join(dir, 'a.bin');
+    const without = join(dir, 'b.bin');
+    expect(run(['train', '--out', withIt, join(dir, 'c.txt')]).stdout).toContain('and background word counts');
+    expect(run(['train', '--no-background', '--out', without, join(dir, 'c.txt')]).stdout).toContain('no background');
+    expect(run(['--model', withIt], 'cua\n').stdout).toBe('của\n');
+    expect(run(['--model', without], 'cua\n').stdout).not.toBe('của\n');
   });
 
   it('with --evaluate, also says how many words of held-out lines a model trained on the rest restores', () => {

@@ -18,6 +18,7 @@ export interface CliOptions {
   jobs: number;
   out: string;
   order: 2 | 3;
+  background: boolean;
   toneStyle: 'old' | 'new' | 'auto';
   evaluate: boolean;
 }
@@ -94,6 +95,13 @@ export const FLAGS: Flag[] = [
     },
   },
   {
+    name: '--no-background',
+    help: 'train: without the built-in background counts of common words (they help small corpora most)',
+    set: (o) => {
+      o.background = false;
+    },
+  },
+  {
     name: '--evaluate',
     help: 'train: also report the words restored right in every 10th line, held out from a model trained on the rest',
     set: yes('evaluate'),
@@ -122,7 +130,7 @@ export const HELP = `vi-restore: put the diacritics back into Vietnamese text
 
 usage:
   vi-restore [options] [FILE|DIR ...]     restore; no input or - reads stdin, one file writes stdout
-  vi-restore train [--out PATH] [--order 2|3] [--evaluate] FILE|DIR ...
+  vi-restore train [--out PATH] [--order 2|3] [--no-background] [--evaluate] FILE|DIR ...
 
 options:
 ${FLAGS.map((f) => `  ${`${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(26)} ${f.help}`).join('\n')}
@@ -152,6 +160,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     jobs: availableParallelism(),
     out: 'vi-restore-model.bin',
     order: 3,
+    background: true,
     toneStyle: 'auto',
     evaluate: false,
   };

@@ -35,7 +35,8 @@ function* inputTexts(o: CliOptions, status: { failed: boolean; read: number }, r
 
 function runTrain(o: CliOptions): number {
   const status = { failed: false, read: 0 };
-  const model = train(inputTexts(o, status), { order: o.order });
+  const options = { order: o.order, background: o.background };
+  const model = train(inputTexts(o, status), options);
   if (status.read === 0) {
     process.stderr.write('vi-restore: nothing to train on\n');
     return 1;
@@ -46,13 +47,13 @@ function runTrain(o: CliOptions): number {
   process.stdout.write(
     `trained on ${status.read} file(s), ${model.info.tokens} tokens: ${model.info.trainedWords} distinct words seen, ` +
       `${lm.vocab.length} in the vocabulary, ${lm.biNext.length} bigrams, ${lm.triNext.length} trigrams (order ${lm.order}, ` +
-      `with backward model), tone marks ${model.toneStyle === 'new' ? 'hoà (new style)' : 'hòa (old style)'}` +
+      `with backward model${o.background ? ' and background word counts' : ', no background'}), tone marks ${model.toneStyle === 'new' ? 'hoà (new style)' : 'hòa (old style)'}` +
       `${model.toneExceptions ? ` but ${model.toneExceptions.size} word(s) the other way` : ''}; ` +
       `${(bytes.length / 1024).toFixed(0)} KiB written to ${o.out}\n`,
   );
   if (o.evaluate) {
     // A second reading of the inputs, quiet: the first named any that failed.
-    const check = heldOutAccuracy(inputTexts(o, { failed: false, read: 0 }, false), { order: o.order });
+    const check = heldOutAccuracy(inputTexts(o, { failed: false, read: 0 }, false), options);
     process.stdout.write(
       check
         ? `held-out check: ${((100 * check.right) / check.words).toFixed(2)} % of ${check.words} words restored right ` +
