@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel, restore, restoreDetailed, serializeModel, train, wordCounts } from '../src/index.js';
+import type { LanguageModel } from '../src/model/lm.js';
+import { find } from '../src/model/ranges.js';
 import { BACKGROUND_WEIGHT, backgroundCounts, backgroundOf } from '../src/train/background.js';
 
 const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
@@ -118,5 +120,39 @@ describe('wordCounts and a background of your own', () => {
   it('wordCounts rejects what is no list of strings', () => {
     expect(() => wordCounts('text' as never)).toThrow(TypeError);
     expect(() => wordCounts([1] as never)).toThrow(/texts must be strings/);
+  });
+});
+
+describe('with or without a background, every context gives a distribution that sums to 1', () => {
+  const text = ['Hội đồng nhân dân tỉnh họp. Hội đồng quyết nghị.', 'Nhân dân tỉnh đồng tình. Tỉnh họp hội đồng.'];
+  /** P(w | a, b) for every word w, by the model's back-off formula. */
+  const next = (lm: LanguageModel, a: number, b: number) =>
+    lm.vocab.map((_, w) => {
+      const bi = find(lm.bigrams, b, w);
+      const lower = bi >= 0 ? (lm.biLogProb[bi] as number) : (lm.uniBackoff[b] as number) + (lm.uniLogProb[w] as number);
+      const ctx = find(lm.bigrams, a, b);
+      if (ctx < 0) return Math.exp(lower);
+      const tri = find(lm.trigrams, ctx, w);
+      return Math.exp(tri >= 0 ? (lm.triLogProb[tri] as number) : (lm.biBackoff[ctx] as number) + lower);
+    });
+  it.each([
+    ['the built-in background', {}],
+    ['no background', { background: false }],
+    ['a background of its own', { background: wordCounts(['Nhân dân họp bàn.']) }],
+  ])('%s', (_, options) => {
+    const { lm, backward } = train(text, options);
+    for (const model of [lm, backward as LanguageModel]) {
+      expect(model.uniLogProb.reduce((s, p) => s + Math.exp(p), 0)).toBeCloseTo(1, 4);
+      const id = (w: string) => model.ids.get(w) as number;
+      for (const [a, b] of [
+        ['hội', 'đồng'],
+        ['nhân', 'dân'],
+        ['tỉnh', 'họp'],
+        ['dân', 'xyz'],
+      ]) {
+        const total = next(model, id(a as string), model.ids.get(b as string) ?? id('tỉnh')).reduce((s, p) => s + p, 0);
+        expect(total).toBeCloseTo(1, 4);
+      }
+    }
   });
 });
