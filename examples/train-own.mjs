@@ -24,6 +24,9 @@ function* texts() {
 }
 
 const started = performance.now();
+// Words your corpus seldom or never shows get a share by how common they are in a background: by default built-in
+// counts from government documents; `{ background: wordCounts(generalTexts) }` for general text of your own
+// (`wordCounts` is exported too), `{ background: false }` for none.
 const model = train(texts(), { order: 3 });
 const bytes = serializeModel(model);
 writeFileSync(out, bytes);
