@@ -208,7 +208,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
       if (!ids?.length) return { ids: fixedIds(model, t, shared), emit: undefined };
       return { ids, emit: isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined };
     });
-    return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM, buffers) };
+    return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM, buffers, ocr) };
   });
   if (buffers.state.length > KEPT_HYPOTHESES) saved.buffers = new DecodeBuffers();
   // OCR marks are too garbled to show a tone convention: OCR mode writes the model's (its training text's) unless told.

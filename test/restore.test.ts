@@ -83,6 +83,20 @@ describe('restore with the built-in model', () => {
   });
 });
 
+describe('a beam narrower than a word has candidates', () => {
+  // `dam` has 25 forms in the inventory, none seen here: with a fresh model (fresh decoder buffers) the words after
+  // it were once decoded from a table too small for 25 × their candidates, and came out wrong.
+  it.each([[24], [4], [2], [1]])('beam %i: the words after it are still decoded right', (beam) => {
+    const model = train(['Con mèo nằm trên ghế.']);
+    const out = restore('dam bao do an', { model, beam });
+    expect(out.split(' ').slice(1)).toEqual(
+      restore('dam bao do an', { model: train(['Con mèo nằm trên ghế.']) })
+        .split(' ')
+        .slice(1),
+    );
+  });
+});
+
 describe('restore on a long text', () => {
   const doc = readFileSync(new URL('../data/resolution-412-hung-yen-2023.txt', import.meta.url), 'utf8');
   // The whole text analysed at once, as restore did before it worked in pieces.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DecodeBuffers, decode } from '../src/decode/index.js';
 import { nthSmallest } from '../src/decode/select.js';
 import { train } from '../src/index.js';
 import { createModel, loadModel, serializeModel } from '../src/model/index.js';
@@ -239,6 +240,25 @@ describe('nthSmallest', () => {
       const values = Array.from({ length: n }, () => Math.floor(random() * 20) - 10);
       const k = Math.floor(random() * n);
       expect(nthSmallest(Float64Array.from(values), n, k)).toBe([...values].sort((a, b) => a - b)[k]);
+    }
+  });
+});
+
+describe('decode: skipping steps by their ceiling', () => {
+  it('finds the same path with and without, on random lattices of real words with emission bonuses', () => {
+    const model = train(CORPUS);
+    const words = [...model.lexicon.values()];
+    const random = lcg(11);
+    for (let t = 0; t < 200; t++) {
+      const lattice = Array.from({ length: 1 + Math.floor(random() * 12) }, () => {
+        const ids = words[Math.floor(random() * words.length)] as Uint32Array;
+        const emit = random() < 0.5 ? Float64Array.from(ids, () => -20 * random()) : undefined;
+        return { ids, emit };
+      });
+      for (const beam of [2, 24]) {
+        const skipping = decode(createScorer(model), lattice, beam, new DecodeBuffers(), true);
+        expect(decode(createScorer(model), lattice, beam, new DecodeBuffers(), false)).toEqual(skipping);
+      }
     }
   });
 });
