@@ -186,15 +186,19 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
   const shared = new Map<number, Uint32Array>();
   const runs = identifierRuns(model);
   const plan = sentences(tokens).map((idx): Planned => {
-    const choosable: boolean[] = [];
-    const keepFirst: boolean[] = [];
-    const lattice = idx.map((i): Position => {
+    const n = idx.length;
+    const choosable = new Array<boolean>(n);
+    const keepFirst = new Array<boolean>(n);
+    const lattice = new Array<Position>(n);
+    for (let p = 0; p < n; p++) {
+      const i = idx[p] as number;
       const t = tokens[i] as Token;
       if (index && (t.kind === 'word' || loneDigits(tokens, i))) {
         const { pos, keepFirst: keep } = ocrPosition(model, index, t);
-        choosable.push(true);
-        keepFirst.push(keep);
-        return pos;
+        choosable[p] = true;
+        keepFirst[p] = keep;
+        lattice[p] = pos;
+        continue;
       }
       let ids =
         t.kind === 'word' && !inApostropheWord(tokens, i) && !codeInIdentifier(model, runs, tokens, i)
@@ -202,12 +206,13 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
           : undefined;
       if (ids && isAbbreviation(tokens, i) && isCode(model.abbreviations, t.text.toLowerCase()))
         ids = ids.filter((id) => addsOnlyDStroke(model.lm.vocab[id] as string));
-      choosable.push(ids !== undefined && ids.length > 0);
-      keepFirst.push(false);
+      choosable[p] = ids !== undefined && ids.length > 0;
+      keepFirst[p] = false;
       // Every position has the same shape (emit present, if undefined), so the decoder sees one kind of object.
-      if (!ids?.length) return { ids: fixedIds(model, t, shared), emit: undefined };
-      return { ids, emit: isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined };
-    });
+      lattice[p] = !ids?.length
+        ? { ids: fixedIds(model, t, shared), emit: undefined }
+        : { ids, emit: isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined };
+    }
     return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM, buffers, ocr) };
   });
   if (buffers.state.length > KEPT_HYPOTHESES) saved.buffers = new DecodeBuffers();
