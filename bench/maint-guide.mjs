@@ -27,5 +27,5 @@ for (const line of gunzipSync(readFileSync(guide)).toString('utf8').normalize('N
   if (chapters.length > 0 && (kept.match(MARKED)?.length ?? 0) >= 2) chapters[chapters.length - 1].push(kept);
 }
 mkdirSync(outDir, { recursive: true });
-chapters.forEach((lines, i) => writeFileSync(join(outDir, `ch${i + 1}.txt`), `${lines.join('\n')}\n`));
+for (const [i, lines] of chapters.entries()) writeFileSync(join(outDir, `ch${i + 1}.txt`), `${lines.join('\n')}\n`);
 console.log(`${chapters.length} chapters, ${chapters.reduce((n, c) => n + c.length, 0)} lines written to ${outDir}`);
