@@ -1,6 +1,7 @@
-import { SPECIAL } from '../normalize/index.js';
+import { normalizeWord } from '../normalize/index.js';
+import { tokenize } from '../tokenize/index.js';
 import { BACKGROUND } from './background.generated.js';
-import { Corpus } from './corpus.js';
+import { pieceEnd } from './corpus.js';
 
 /** Share of the unigram's reserved mass spread by the background counts; the rest goes evenly to every word. */
 export const BACKGROUND_WEIGHT = 0.35;
@@ -44,23 +45,27 @@ const LETTERS_ONLY = /^\p{L}+$/u;
 
 /**
  * How often each word (lower case, as `train` counts them; letters only) occurs in some texts: a background
- * of your own for `train(texts, { background: wordCounts(generalTexts) })`.
+ * of your own for `train(texts, { background: wordCounts(generalTexts) })`. Only the counts are kept, and a
+ * text is read a piece at a time, so a large general corpus (a generator over its files) takes little memory.
  * @example wordCounts(['Của dân, do dân.']) // Map { 'của' => 1, 'dân' => 2, 'do' => 1 }
  */
 export function wordCounts(texts: Iterable<string>): Map<string, number> {
   if (typeof texts === 'string' || typeof (texts as Partial<Iterable<string>>)?.[Symbol.iterator] !== 'function') {
     throw new TypeError('wordCounts: texts must be an array (or other iterable) of strings');
   }
-  const corpus = new Corpus();
+  const out = new Map<string, number>();
   for (const text of texts) {
     if (typeof text !== 'string') throw new TypeError(`wordCounts: texts must be strings, got ${typeof text}`);
-    corpus.add(text);
-  }
-  const out = new Map<string, number>();
-  for (let id = SPECIAL.length; id < corpus.words.length; id++) {
-    const word = corpus.words[id] as string;
-    const count = corpus.counts[id] as number;
-    if (count > 0 && LETTERS_ONLY.test(word)) out.set(word, count);
+    const nfc = text.normalize('NFC');
+    for (let start = 0; start < nfc.length; ) {
+      const end = pieceEnd(nfc, start);
+      for (const t of tokenize(nfc.slice(start, end))) {
+        if (t.kind !== 'word') continue;
+        const word = normalizeWord(t.text);
+        if (LETTERS_ONLY.test(word)) out.set(word, (out.get(word) ?? 0) + 1);
+      }
+      start = end;
+    }
   }
   return out;
 }

@@ -19,7 +19,7 @@ const PIECE = 1 << 16;
  * space and no lower-case letter). Neither can be inside a token, so the pieces tokenize as the whole
  * would. The whole rest of the text when there is no such place.
  */
-function pieceEnd(text: string, start: number): number {
+export function pieceEnd(text: string, start: number): number {
   const cut = /\n|[.!?…] /g;
   cut.lastIndex = start + PIECE;
   for (let m = cut.exec(text); m; m = cut.exec(text)) {
