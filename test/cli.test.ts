@@ -298,6 +298,7 @@ describe('vi-restore CLI: usage', () => {
       '--tone-style',
       '--evaluate',
       '--no-background',
+      '--background',
     ]) {
       expect(help).toContain(flag);
     }
@@ -341,10 +342,29 @@ describe('vi-restore train', () => {
     writeFileSync(join(dir, 'c.txt'), 'Con mèo nằm trên ghế.\n');
     const withIt = join(dir, 'a.bin');
     const without = join(dir, 'b.bin');
-    expect(run(['train', '--out', withIt, join(dir, 'c.txt')]).stdout).toContain('and background word counts');
+    expect(run(['train', '--out', withIt, join(dir, 'c.txt')]).stdout).toContain('the built-in background');
     expect(run(['train', '--no-background', '--out', without, join(dir, 'c.txt')]).stdout).toContain('no background');
     expect(run(['--model', withIt], 'cua\n').stdout).toBe('của\n');
     expect(run(['--model', without], 'cua\n').stdout).not.toBe('của\n');
+  });
+
+  it('counts a background of its own with --background FILE|DIR, names a bad one, and refuses it with --no-background', () => {
+    const dir = tree();
+    writeFileSync(join(dir, 'c.txt'), 'Con mèo nằm trên ghế.\n');
+    mkdirSync(join(dir, 'general'));
+    writeFileSync(join(dir, 'general', 'a.txt'), 'Con cua bò ngang.\n');
+    writeFileSync(join(dir, 'general', 'b.txt'), 'Bắt cua ngoài đồng.\n');
+    const model = join(dir, 'm.bin');
+    const t = run(['train', '--background', join(dir, 'general'), '--out', model, join(dir, 'c.txt')]);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toContain('background word counts of 2 file(s)');
+    expect(run(['--model', model], 'cua\n').stdout).toBe('cua\n'); // the built-in background would say của
+    const bad = run(['train', '--background', join(dir, 'missing.txt'), '--out', model, join(dir, 'c.txt')]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe(`vi-restore: ${join(dir, 'missing.txt')}: no such file or directory\n`);
+    const both = run(['train', '--background', join(dir, 'general'), '--no-background', '--out', model, join(dir, 'c.txt')]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--background and --no-background do not go together/);
   });
 
   it('with --evaluate, also says how many words of held-out lines a model trained on the rest restores', () => {

@@ -19,6 +19,7 @@ export interface CliOptions {
   out: string;
   order: 2 | 3;
   background: boolean;
+  backgroundFrom: string[];
   toneStyle: 'old' | 'new' | 'auto';
   evaluate: boolean;
 }
@@ -95,6 +96,14 @@ export const FLAGS: Flag[] = [
     },
   },
   {
+    name: '--background',
+    value: 'PATH',
+    help: 'train: count common words in these files (FILE or DIR, repeatable) instead of the built-in background',
+    set: (o, v) => {
+      o.backgroundFrom.push(v);
+    },
+  },
+  {
     name: '--no-background',
     help: 'train: without the built-in background counts of common words (they help small corpora most)',
     set: (o) => {
@@ -130,7 +139,7 @@ export const HELP = `vi-restore: put the diacritics back into Vietnamese text
 
 usage:
   vi-restore [options] [FILE|DIR ...]     restore; no input or - reads stdin, one file writes stdout
-  vi-restore train [--out PATH] [--order 2|3] [--no-background] [--evaluate] FILE|DIR ...
+  vi-restore train [--out PATH] [--order 2|3] [--background PATH | --no-background] [--evaluate] FILE|DIR ...
 
 options:
 ${FLAGS.map((f) => `  ${`${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(26)} ${f.help}`).join('\n')}
@@ -161,6 +170,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     out: 'vi-restore-model.bin',
     order: 3,
     background: true,
+    backgroundFrom: [],
     toneStyle: 'auto',
     evaluate: false,
   };
@@ -189,6 +199,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (o.command === 'train' && o.inputs.length === 0) throw new UsageError('train needs at least one FILE or DIR');
   if (o.inPlace && o.outDir) throw new UsageError('--in-place and --out-dir do not go together');
+  if (!o.background && o.backgroundFrom.length > 0) throw new UsageError('--background and --no-background do not go together');
   if (o.backup && !o.inPlace) throw new UsageError('--backup goes with --in-place');
   if (o.inPlace && (o.inputs.length === 0 || o.inputs.includes('-'))) {
     throw new UsageError('--in-place rewrites files: give FILE or DIR, not standard input');

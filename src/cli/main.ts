@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadModel, type Model, serializeModel, train } from 'vi-restore';
+import { loadModel, type Model, serializeModel, train, wordCounts } from 'vi-restore';
 import { type CliOptions, HELP, parseArgs, UsageError } from './args.js';
 import { runBatch } from './batch.js';
 import { HOLDOUT_EVERY, heldOutAccuracy } from './evaluate.js';
@@ -17,8 +17,8 @@ function fail(what: string, why: string): void {
 }
 
 /** The texts of the inputs, read one at a time as training consumes them; a bad input is named and skipped. */
-function* inputTexts(o: CliOptions, status: { failed: boolean; read: number }, report = true): Generator<string> {
-  for (const input of expandInputs(o.inputs)) {
+function* inputTexts(paths: string[], status: { failed: boolean; read: number }, report = true): Generator<string> {
+  for (const input of expandInputs(paths)) {
     let text: string;
     try {
       if (input.error) throw new InputError(input.error);
@@ -35,8 +35,12 @@ function* inputTexts(o: CliOptions, status: { failed: boolean; read: number }, r
 
 function runTrain(o: CliOptions): number {
   const status = { failed: false, read: 0 };
-  const options = { order: o.order, background: o.background };
-  const model = train(inputTexts(o, status), options);
+  // A background of the user's own: its files' word counts, read first (a bad one is named, and the exit is 1).
+  const own = { failed: false, read: 0 };
+  const background = o.backgroundFrom.length > 0 ? wordCounts(inputTexts(o.backgroundFrom, own)) : o.background;
+  status.failed = own.failed;
+  const options = { order: o.order, background };
+  const model = train(inputTexts(o.inputs, status), options);
   if (status.read === 0) {
     process.stderr.write('vi-restore: nothing to train on\n');
     return 1;
@@ -47,13 +51,13 @@ function runTrain(o: CliOptions): number {
   process.stdout.write(
     `trained on ${status.read} file(s), ${model.info.tokens} tokens: ${model.info.trainedWords} distinct words seen, ` +
       `${lm.vocab.length} in the vocabulary, ${lm.biNext.length} bigrams, ${lm.triNext.length} trigrams (order ${lm.order}, ` +
-      `with backward model${o.background ? ' and background word counts' : ', no background'}), tone marks ${model.toneStyle === 'new' ? 'hoà (new style)' : 'hòa (old style)'}` +
+      `with backward model, ${background === false ? 'no background' : background === true ? 'the built-in background' : `background word counts of ${own.read} file(s)`}), tone marks ${model.toneStyle === 'new' ? 'hoà (new style)' : 'hòa (old style)'}` +
       `${model.toneExceptions ? ` but ${model.toneExceptions.size} word(s) the other way` : ''}; ` +
       `${(bytes.length / 1024).toFixed(0)} KiB written to ${o.out}\n`,
   );
   if (o.evaluate) {
     // A second reading of the inputs, quiet: the first named any that failed.
-    const check = heldOutAccuracy(inputTexts(o, { failed: false, read: 0 }, false), options);
+    const check = heldOutAccuracy(inputTexts(o.inputs, { failed: false, read: 0 }, false), options);
     process.stdout.write(
       check
         ? `held-out check: ${((100 * check.right) / check.words).toFixed(2)} % of ${check.words} words restored right ` +
