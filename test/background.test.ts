@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModel, restore, restoreDetailed, serializeModel, train, wordCounts } from '../src/index.js';
 import type { LanguageModel } from '../src/model/lm.js';
 import { find } from '../src/model/ranges.js';
-import { BACKGROUND_WEIGHT, backgroundCounts, backgroundOf } from '../src/train/background.js';
+import { BACKGROUND_WEIGHT, backgroundCounts, backgroundOf, PAIR_WEIGHT, pairsOf } from '../src/train/background.js';
 
 const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
 
@@ -40,10 +40,12 @@ describe('backgroundOf: how a unigram spreads its reserved mass', () => {
     expect(sum(got)).toBeCloseTo(1, 12);
   });
 
-  it('the built-in counts are the government documents’ words, commonest first', () => {
+  it('the built-in counts are the government documents’ words and word pairs, commonest first', () => {
     const counts = [...backgroundCounts()];
-    expect(counts.length).toBeGreaterThan(1000);
-    expect(counts.every(([w, c]) => /^\p{L}+$/u.test(w) && Number.isInteger(c) && c > 0)).toBe(true);
+    expect(counts.filter(([w]) => !w.includes(' ')).length).toBeGreaterThan(1000);
+    expect(counts.filter(([w]) => w.includes(' ')).length).toBeGreaterThan(5000);
+    expect(counts.every(([w, c]) => /^\p{L}+( \p{L}+)?$/u.test(w) && Number.isInteger(c) && c > 0)).toBe(true);
+    expect(backgroundCounts().get('hội đồng')).toBeGreaterThan(10);
     expect(counts.map(([, c]) => c)).toEqual(counts.map(([, c]) => c).sort((x, y) => y - x));
     expect(backgroundCounts().get('của')).toBeGreaterThan(backgroundCounts().get('cua') ?? 0);
     expect(sum(backgroundOf(['của', 'các', 'và', 'xyz']))).toBeCloseTo(1, 12);
@@ -85,7 +87,22 @@ describe('wordCounts and a background of your own', () => {
       [
         ['của', 2],
         ['dân', 2],
+        ['của dân', 1],
         ['do', 1],
+        ['do dân', 1],
+      ],
+    ],
+    [
+      'a pair is two words with only a space between them on one line',
+      ['Nhân  dân\nhọp, bàn (việc) làm'],
+      [
+        ['nhân', 1],
+        ['dân', 1],
+        ['nhân dân', 1],
+        ['họp', 1],
+        ['bàn', 1],
+        ['việc', 1],
+        ['làm', 1],
       ],
     ],
     [
@@ -120,6 +137,45 @@ describe('wordCounts and a background of your own', () => {
   it('wordCounts rejects what is no list of strings', () => {
     expect(() => wordCounts('text' as never)).toThrow(TypeError);
     expect(() => wordCounts([1] as never)).toThrow(/texts must be strings/);
+  });
+});
+
+describe('train: the background pairs decide what follows a word the training text showed', () => {
+  // Training shows `cho` but no form of `ban`; two backgrounds count the same words, and differ in one pair.
+  const text = ['Con mèo cho ăn.', 'Ông phát biểu.'];
+  const words: [string, number][] = [
+    ['cho', 6],
+    ['bàn', 5],
+    ['bạn', 5],
+    ['làm', 5],
+  ];
+  it.each([
+    ['cho bạn', 'cho ban', 'cho bạn'],
+    ['cho bàn', 'cho ban', 'cho bàn'],
+    ['bàn làm', 'ban lam', 'bàn làm'],
+    ['bạn làm', 'ban lam', 'bạn làm'],
+  ])('with the pair %s: %s → %s', (pair, input, output) => {
+    const model = train(text, { background: new Map([...words, [pair, 5]]) });
+    expect(restore(input, { model })).toBe(output);
+    expect(restore(input, { model: loadModel(serializeModel(model)) })).toBe(output);
+  });
+
+  it('pairsOf keeps the pairs of words in the vocabulary, read either way', () => {
+    const vocab = ['<s>', 'của', 'dân', 'do'];
+    const counts = new Map([
+      ['của dân', 3],
+      ['của do', 1],
+      ['dân xyz', 5],
+      ['dân', 9],
+    ]);
+    const forward = pairsOf(vocab, counts);
+    expect([...(forward?.keys ?? [])]).toEqual([1 * 4 + 2, 1 * 4 + 3]);
+    expect([...(forward?.prob ?? [])]).toEqual([0.75, 0.25]);
+    expect([...(forward?.weight ?? [])]).toEqual([0, PAIR_WEIGHT, 0, 0]);
+    const backward = pairsOf(vocab, counts, true);
+    expect([...(backward?.keys ?? [])]).toEqual([2 * 4 + 1, 3 * 4 + 1]);
+    expect([...(backward?.prob ?? [])]).toEqual([1, 1]);
+    expect(pairsOf(vocab, new Map([['dân', 2]]))).toBeUndefined();
   });
 });
 

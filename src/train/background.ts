@@ -33,7 +33,7 @@ let parsed: Map<string, number> | undefined;
 export function backgroundCounts(): ReadonlyMap<string, number> {
   if (!parsed) {
     parsed = new Map();
-    for (const entry of BACKGROUND.split(' ')) {
+    for (const entry of BACKGROUND.split(',')) {
       const at = entry.lastIndexOf(':');
       parsed.set(entry.slice(0, at), Number(entry.slice(at + 1)));
     }
@@ -44,10 +44,11 @@ export function backgroundCounts(): ReadonlyMap<string, number> {
 const LETTERS_ONLY = /^\p{L}+$/u;
 
 /**
- * How often each word (lower case, as `train` counts them; letters only) occurs in some texts: a background
- * of your own for `train(texts, { background: wordCounts(generalTexts) })`. Only the counts are kept, and a
- * text is read a piece at a time, so a large general corpus (a generator over its files) takes little memory.
- * @example wordCounts(['Của dân, do dân.']) // Map { 'của' => 1, 'dân' => 2, 'do' => 1 }
+ * How often each word (lower case, as `train` counts them; letters only) and each pair of words (`"do dân"`: two
+ * words with only a space between them) occurs in some texts: a background of your own for
+ * `train(texts, { background: wordCounts(generalTexts) })`. Only the counts are kept, and a text is read a piece
+ * at a time, so a large general corpus (a generator over its files) is never held whole (memory grows with its distinct words and pairs).
+ * @example wordCounts(['Của dân, do dân.']) // Map { 'của' => 1, 'dân' => 2, 'của dân' => 1, 'do' => 1, 'do dân' => 1 }
  */
 export function wordCounts(texts: Iterable<string>): Map<string, number> {
   if (typeof texts === 'string' || typeof (texts as Partial<Iterable<string>>)?.[Symbol.iterator] !== 'function') {
@@ -59,13 +60,64 @@ export function wordCounts(texts: Iterable<string>): Map<string, number> {
     const nfc = text.normalize('NFC');
     for (let start = 0; start < nfc.length; ) {
       const end = pieceEnd(nfc, start);
+      let last = ''; // the word just before, while only a space within a line separates it
       for (const t of tokenize(nfc.slice(start, end))) {
-        if (t.kind !== 'word') continue;
-        const word = normalizeWord(t.text);
-        if (LETTERS_ONLY.test(word)) out.set(word, (out.get(word) ?? 0) + 1);
+        if (t.kind === 'space' && !t.text.includes('\n')) continue;
+        const word = t.kind === 'word' ? normalizeWord(t.text) : '';
+        if (word === '' || !LETTERS_ONLY.test(word)) {
+          last = '';
+          continue;
+        }
+        out.set(word, (out.get(word) ?? 0) + 1);
+        if (last !== '') out.set(`${last} ${word}`, (out.get(`${last} ${word}`) ?? 0) + 1);
+        last = word;
       }
       start = end;
     }
   }
   return out;
+}
+
+/**
+ * Share of a context's reserved mass spread by the background's word pairs, for a word the background shows
+ * pairs after (the rest goes by the unigram). Development sets: LibreOffice help with 10 % of its lines 93.34 →
+ * 93.89 %, Debian catalogs with 15 % 92.90 → 93.12 % (0.1–0.3 about alike, 0.5 and above worse).
+ */
+export const PAIR_WEIGHT = 0.15;
+
+/** Background word pairs for `estimate`: sorted keys `a·v + b`, P(b | a) in the background, and each a's weight. */
+export interface PairBackground {
+  keys: Float64Array;
+  prob: Float64Array;
+  weight: Float64Array;
+}
+
+/**
+ * The word pairs ("a b" keys) of background counts, as ids of `vocab` (pairs with a word outside it are
+ * dropped); `reverse`: read right to left (b before a), for a backward model. Undefined when there are none.
+ * @example pairsOf(['<s>', 'của', 'dân'], new Map([['của dân', 2]])) // { keys: [5], prob: [1], weight: [0, 0.15, 0] }
+ */
+export function pairsOf(vocab: readonly string[], counts: ReadonlyMap<string, number>, reverse = false): PairBackground | undefined {
+  const v = vocab.length;
+  const ids = new Map<string, number>();
+  for (let i = 0; i < v; i++) ids.set(vocab[i] as string, i);
+  const found: [number, number][] = [];
+  const total = new Float64Array(v);
+  for (const [key, c] of counts) {
+    const space = key.indexOf(' ');
+    if (space < 0 || !(c > 0)) continue;
+    let a = ids.get(key.slice(0, space));
+    let b = ids.get(key.slice(space + 1));
+    if (a === undefined || b === undefined) continue;
+    if (reverse) [a, b] = [b, a];
+    found.push([a * v + b, c]);
+    total[a] = (total[a] as number) + c;
+  }
+  if (found.length === 0) return undefined;
+  found.sort((x, y) => x[0] - y[0]);
+  const keys = Float64Array.from(found, (f) => f[0]);
+  const prob = Float64Array.from(found, ([k, c]) => c / (total[Math.floor(k / v)] as number));
+  const weight = new Float64Array(v);
+  for (let a = 0; a < v; a++) if ((total[a] as number) > 0) weight[a] = PAIR_WEIGHT;
+  return { keys, prob, weight };
 }

@@ -3,7 +3,7 @@ import type { Channel } from '../candidates/channel.js';
 import { createModel, type Model } from '../model/index.js';
 import { declareTwins } from '../model/twins.js';
 import { BOS, EOS, SPECIAL, UNK } from '../normalize/index.js';
-import { backgroundOf } from './background.js';
+import { backgroundCounts, backgroundOf, pairsOf } from './background.js';
 import { abbreviationFacts, Corpus, codeForms } from './corpus.js';
 import { estimate, MAX_VOCABULARY } from './ngram.js';
 import { SYLLABLES } from './syllables.generated.js';
@@ -19,10 +19,10 @@ export interface TrainOptions {
   /** Add the built-in inventory of Vietnamese syllables to the vocabulary (default true). */
   inventory?: boolean;
   /**
-   * Give the words the training text seldom or never shows a share of probability by how common they are in
-   * other text: `true` (the default), the built-in counts, from the three government documents the benchmark
-   * trains on (`background.generated.ts`); your own, made by {@link wordCounts}; or `false`, none (every word
-   * an even share). Helps most when the training text is small.
+   * Give the words and word pairs the training text seldom or never shows a share of probability by how common
+   * they are in other text: `true` (the default), the built-in counts, from the three government documents the
+   * benchmark trains on (`background.generated.ts`); your own, made by {@link wordCounts}; or `false`, none (every
+   * word an even share, the unigram alone after a word). Helps most when the training text is small.
    */
   background?: boolean | ReadonlyMap<string, number>;
 }
@@ -65,9 +65,11 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
     capitals.capital[to] = corpus.capitals[id] as number;
   }
   const stream = corpus.ids.subarray(0, corpus.length).map((id) => renumber[id] as number);
-  const base = background === false ? undefined : backgroundOf(vocab, background === true ? undefined : background);
-  const tables = estimate(stream, vocab, order, base);
-  const backward = (options.backward ?? true) ? estimate(reversed(stream), vocab, order, base) : undefined;
+  const counts = background === false ? undefined : background === true ? backgroundCounts() : background;
+  const base = counts && backgroundOf(vocab, counts);
+  const tables = estimate(stream, vocab, order, base, counts && pairsOf(vocab, counts));
+  const backward =
+    (options.backward ?? true) ? estimate(reversed(stream), vocab, order, base, counts && pairsOf(vocab, counts, true)) : undefined;
   let tokens = 0;
   for (const c of corpus.counts) tokens += c;
   const model = createModel(tables, { order, tokens, trainedWords, vocabulary: vocab.length }, backward, capitals);

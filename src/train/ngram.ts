@@ -1,5 +1,6 @@
 import type { NgramTables } from '../model/lm.js';
 import { BOS, EOS } from '../normalize/index.js';
+import type { PairBackground } from './background.js';
 
 /** Modified Kneser–Ney discounts D1, D2, D3+ for one order, from its counts of counts. */
 export function discounts(counts: Iterable<number>): [number, number, number] {
@@ -58,6 +59,25 @@ function merge(a: ReturnType<typeof tally>, b: ReturnType<typeof tally>): Return
   return { keys, counts };
 }
 
+/** The keys of a tally and some more (sorted), with their counts (0 for the more) and where each is in `more` (-1: not). */
+function union(t: ReturnType<typeof tally>, more: Float64Array) {
+  const keys: number[] = [];
+  const counts: number[] = [];
+  const from: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < t.keys.length || j < more.length) {
+    const a = i < t.keys.length ? (t.keys[i] as number) : Number.POSITIVE_INFINITY;
+    const b = j < more.length ? (more[j] as number) : Number.POSITIVE_INFINITY;
+    keys.push(Math.min(a, b));
+    counts.push(a <= b ? (t.counts[i] as number) : 0);
+    from.push(b <= a ? j : -1);
+    if (a <= b) i++;
+    if (b <= a) j++;
+  }
+  return { keys: Float64Array.from(keys), counts: Float64Array.from(counts), from: Int32Array.from(from) };
+}
+
 /** The n-grams of a stream of sentences as keys (a·v + b, (a·v + b)·v + c); none spans two sentences. */
 function ngramKeys(stream: Uint32Array, v: number, order: 2 | 3) {
   const bi = new Float64Array(stream.length);
@@ -94,9 +114,16 @@ function contextTotals(t: ReturnType<typeof tally>, size: number, contextAt: (i:
  * every sentence is wrapped in `<s>` … `</s>`, written in back-off form. Counting sorts n-gram keys in
  * typed arrays, so memory is a few bytes per running word and per distinct n-gram. The vocabulary must
  * stay under {@link MAX_VOCABULARY} words for a trigram key to be an exact number. `base`: the distribution the
- * unigram's discounted mass is spread by (one probability per word, summing to 1; default uniform).
+ * unigram's discounted mass is spread by (one probability per word, summing to 1; default uniform); `pairs`: word
+ * pairs of a background text, which take part of each context's discounted mass (see `pairsOf`).
  */
-export function estimate(stream: Uint32Array, vocab: readonly string[], order: 2 | 3, base?: Float64Array): NgramTables {
+export function estimate(
+  stream: Uint32Array,
+  vocab: readonly string[],
+  order: 2 | 3,
+  base?: Float64Array,
+  pairs?: PairBackground,
+): NgramTables {
   const v = vocab.length;
   if (v > MAX_VOCABULARY) throw new RangeError(`estimate: ${v} words is more than ${MAX_VOCABULARY}`);
   const { bi: raw2, tri: raw3 } = ngramKeys(stream, v, order);
@@ -125,16 +152,22 @@ export function estimate(stream: Uint32Array, vocab: readonly string[], order: 2
     uni[w] = (c > 0 ? (c - discountOf(d1, c)) / total1 : 0) + (mass1 / total1) * (base ? (base[w] as number) : 1 / v);
   }
 
-  const biKeys = adj2.keys;
   const d2 = discounts(adj2.counts);
-  const t2 = contextTotals(adj2, v, (i) => Math.floor((biKeys[i] as number) / v), d2);
+  const t2 = contextTotals(adj2, v, (i) => Math.floor((adj2.keys[i] as number) / v), d2);
+  // With background pairs, a context's reserved mass goes partly by them (entries of their own where training
+  // showed no such pair): lower(w | a) = (1 - μa)·uni(w) + μa·Pbg(w | a).
+  const both = pairs ? union(adj2, pairs.keys) : { keys: adj2.keys, counts: adj2.counts, from: undefined };
+  const biKeys = both.keys;
   const biProb = new Float64Array(biKeys.length);
   for (let i = 0; i < biKeys.length; i++) {
     const k = biKeys[i] as number;
     const ctx = Math.floor(k / v);
-    const c = adj2.counts[i] as number;
+    const c = both.counts[i] as number;
     const tot = t2.total[ctx] as number;
-    biProb[i] = (c - discountOf(d2, c)) / tot + ((t2.mass[ctx] as number) / tot) * (uni[k % v] as number);
+    const reserved = tot > 0 ? (t2.mass[ctx] as number) / tot : 1;
+    const mu = pairs ? (pairs.weight[ctx] as number) : 0;
+    const bg = both.from && (both.from[i] as number) >= 0 ? (pairs?.prob[both.from[i] as number] as number) : 0;
+    biProb[i] = (c > 0 ? (c - discountOf(d2, c)) / tot : 0) + reserved * ((1 - mu) * (uni[k % v] as number) + mu * bg);
   }
 
   const d3 = discounts(raw3.counts);
@@ -155,7 +188,10 @@ export function estimate(stream: Uint32Array, vocab: readonly string[], order: 2
   }
 
   const uniBackoff = new Float32Array(v);
-  for (let w = 0; w < v; w++) if ((t2.total[w] as number) > 0) uniBackoff[w] = Math.log((t2.mass[w] as number) / (t2.total[w] as number));
+  for (let w = 0; w < v; w++) {
+    const tot = t2.total[w] as number;
+    uniBackoff[w] = Math.log((tot > 0 ? (t2.mass[w] as number) / tot : 1) * (1 - (pairs ? (pairs.weight[w] as number) : 0)));
+  }
   const biBackoff = new Float32Array(biKeys.length);
   for (let b = 0; b < biKeys.length; b++)
     if ((t3.total[b] as number) > 0) biBackoff[b] = Math.log((t3.mass[b] as number) / (t3.total[b] as number));
