@@ -64,13 +64,20 @@ describe('train: the background decides between forms the training text never sh
     expect(restore(input, { model: train(text, { background: false }) })).not.toBe(output);
   });
 
-  it('proposes no form only the background knows where the training text showed one, also after a save and load', () => {
-    const model = train(['Bắt cua ngoài đồng.']);
+  it('proposes the background’s common words beside the training text’s, not its rare ones, also after a save and load', () => {
+    const background = new Map([
+      ['của', 5],
+      ['cùa', 1],
+    ]);
+    const model = train(['Bắt cua ngoài đồng.'], { background });
+    expect(model.info.backgroundWords).toBe(1);
     for (const m of [model, loadModel(serializeModel(model))]) {
       const [token] = restoreDetailed('cua', { model: m });
-      expect(token?.output).toBe('cua');
-      expect(token?.alternatives).toEqual([]);
+      const forms = [token?.output, ...(token?.alternatives ?? []).map((a) => a.text)].sort();
+      expect(forms).toEqual(['cua', 'của']);
     }
+    const none = train(['Bắt cua ngoài đồng.'], { background: false });
+    expect(restoreDetailed('cua', { model: none })[0]?.alternatives).toEqual([]);
   });
 
   it('leaves what the training text shows to the training text', () => {

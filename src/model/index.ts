@@ -60,15 +60,22 @@ export function isModel(x: unknown): x is Model {
   return typeof x === 'object' && x !== null && 'lm' in x && (x as { lexicon?: unknown }).lexicon instanceof Map;
 }
 
-/** Which ids the training text showed: the first `trainedWords` after the special tokens, else those above the floor. */
-function seenTest(tables: NgramTables, trainedWords: unknown): (id: number) => boolean {
-  if (typeof trainedWords === 'number' && Number.isInteger(trainedWords) && trainedWords >= 0) {
-    const end = SPECIAL.length + trainedWords;
+/**
+ * Which ids are proposed as candidates: the first `trainedWords` after the special tokens (the words the
+ * training text showed) and `backgroundWords` more (common words of its background), else those above the floor.
+ */
+function seenTest(tables: NgramTables, trainedWords: unknown, backgroundWords: unknown): (id: number) => boolean {
+  if (isCount(trainedWords)) {
+    const end = SPECIAL.length + trainedWords + (isCount(backgroundWords) ? backgroundWords : 0);
     return (id) => id < end;
   }
   let floor = Number.POSITIVE_INFINITY;
   for (const p of tables.uniLogProb) floor = Math.min(floor, p);
   return (id) => (tables.uniLogProb[id] as number) > floor + 1e-6;
+}
+
+function isCount(x: unknown): x is number {
+  return typeof x === 'number' && Number.isInteger(x) && x >= 0;
 }
 
 /** Wrap n-gram tables into a ready-to-use model. */
@@ -87,10 +94,10 @@ export function createModel(
     if (list) list.push(id);
     else groups.set(key, [id]);
   });
-  // A form the training text never showed is only worth proposing for letters no seen form has. `train`
-  // numbers the words it saw first; without that count (tables made otherwise), an unseen form is one at
-  // the unigram floor.
-  const seen = seenTest(tables, info.trainedWords);
+  // A form neither the training text nor its background's common words showed is only worth proposing for
+  // letters no such form has. `train` numbers those words first; without that count (tables made otherwise),
+  // an unseen form is one at the unigram floor.
+  const seen = seenTest(tables, info.trainedWords, info.backgroundWords);
   const lexicon = new Map<string, Uint32Array>();
   for (const [key, ids] of groups) {
     const known = ids.filter(seen);

@@ -3,7 +3,7 @@ import type { Channel } from '../candidates/channel.js';
 import { createModel, type Model } from '../model/index.js';
 import { declareTwins } from '../model/twins.js';
 import { BOS, EOS, SPECIAL, UNK } from '../normalize/index.js';
-import { backgroundCounts, backgroundOf, pairsOf } from './background.js';
+import { BACKGROUND_CANDIDATE, backgroundCounts, backgroundOf, pairsOf } from './background.js';
 import { abbreviationFacts, Corpus, codeForms } from './corpus.js';
 import { estimate, MAX_VOCABULARY } from './ngram.js';
 import { SYLLABLES } from './syllables.generated.js';
@@ -26,6 +26,8 @@ export interface TrainOptions {
    */
   background?: boolean | ReadonlyMap<string, number>;
 }
+
+const LETTERS_ONLY = /^\p{L}+$/u;
 
 /**
  * The stream read right to left: sentences in reverse order, each still opening with BOS and closing
@@ -56,7 +58,8 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
     if (typeof text !== 'string') throw new TypeError(`train: texts must be strings, got ${typeof text}`);
     corpus.add(text);
   }
-  const { vocab, renumber, trainedWords } = numberWords(corpus, options.inventory ?? true);
+  const counts = background === false ? undefined : background === true ? backgroundCounts() : background;
+  const { vocab, renumber, trainedWords, backgroundWords } = numberWords(corpus, options.inventory ?? true, counts);
   const capitals = { count: new Uint32Array(vocab.length), capital: new Uint32Array(vocab.length) };
   for (let id = SPECIAL.length; id < corpus.words.length; id++) {
     const to = renumber[id] as number;
@@ -65,14 +68,14 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
     capitals.capital[to] = corpus.capitals[id] as number;
   }
   const stream = corpus.ids.subarray(0, corpus.length).map((id) => renumber[id] as number);
-  const counts = background === false ? undefined : background === true ? backgroundCounts() : background;
   const base = counts && backgroundOf(vocab, counts);
   const tables = estimate(stream, vocab, order, base, counts && pairsOf(vocab, counts));
   const backward =
     (options.backward ?? true) ? estimate(reversed(stream), vocab, order, base, counts && pairsOf(vocab, counts, true)) : undefined;
   let tokens = 0;
   for (const c of corpus.counts) tokens += c;
-  const model = createModel(tables, { order, tokens, trainedWords, vocabulary: vocab.length }, backward, capitals);
+  const info = { order, tokens, trainedWords, ...(backgroundWords > 0 && { backgroundWords }), vocabulary: vocab.length };
+  const model = createModel(tables, info, backward, capitals);
   if (model.backward && sameNgrams(model.lm, model.backward)) declareTwins(model.backward);
   toneConventions(model, corpus.toneForms);
   model.channel = options.channel ?? LEARNT_CHANNEL;
@@ -107,9 +110,11 @@ function toneConventions(model: Model, forms: ReadonlyMap<string, [number, numbe
 
 /**
  * The vocabulary and the final id of every word of the corpus: the special tokens, then the words
- * seen, most frequent first (ties by spelling), then the inventory's syllables not seen.
+ * seen, most frequent first (ties by spelling), then the background's words seen at least
+ * {@link BACKGROUND_CANDIDATE} times that training did not show (`backgroundWords` of them; with the inventory, only
+ * valid syllables), then the inventory's syllables not seen. Candidates are the first two groups' words.
  */
-function numberWords(corpus: Corpus, inventory: boolean) {
+function numberWords(corpus: Corpus, inventory: boolean, background?: ReadonlyMap<string, number>) {
   const { words, counts } = corpus;
   const byFrequency = words
     .map((_, id) => id)
@@ -123,6 +128,14 @@ function numberWords(corpus: Corpus, inventory: boolean) {
   for (const [i, id] of kept.entries()) renumber[id] = SPECIAL.length + i;
   const vocab: string[] = [...SPECIAL, ...kept.map((id) => words[id] as string)];
   const known = new Set(vocab);
+  const valid = new Set(syllables);
+  const room = MAX_VOCABULARY - vocab.length - syllables.length;
+  const common = [...(background ?? [])]
+    .filter(([w, c]) => c >= BACKGROUND_CANDIDATE && LETTERS_ONLY.test(w) && !known.has(w) && (!inventory || valid.has(w)))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, Math.max(room, 0))
+    .map(([w]) => w);
+  for (const w of common) vocab.push(w), known.add(w);
   for (const s of syllables) if (!known.has(s)) vocab.push(s);
-  return { vocab, renumber, trainedWords: kept.length };
+  return { vocab, renumber, trainedWords: kept.length, backgroundWords: common.length };
 }
