@@ -98,14 +98,14 @@ export const FLAGS: Flag[] = [
   {
     name: '--background',
     value: 'PATH',
-    help: 'train: count common words in these files (FILE or DIR, repeatable) instead of the built-in background',
+    help: 'train: count common words and word pairs in these files (FILE or DIR, repeatable) instead of the built-in background',
     set: (o, v) => {
       o.backgroundFrom.push(v);
     },
   },
   {
     name: '--no-background',
-    help: 'train: without the built-in background counts of common words (they help small corpora most)',
+    help: 'train: without the built-in background counts of common words and pairs (they help small corpora most)',
     set: (o) => {
       o.background = false;
     },
