@@ -342,7 +342,9 @@ describe('vi-restore train', () => {
     writeFileSync(join(dir, 'c.txt'), 'Con mèo nằm trên ghế.\n');
     const withIt = join(dir, 'a.bin');
     const without = join(dir, 'b.bin');
-    expect(run(['train', '--out', withIt, join(dir, 'c.txt')]).stdout).toContain('the built-in background');
+    const summary = run(['train', '--out', withIt, join(dir, 'c.txt')]).stdout;
+    expect(summary).toContain('the built-in background');
+    expect(summary).toMatch(/6 distinct words seen \(and \d{3,} common word\(s\) of the background\)/);
     expect(run(['train', '--no-background', '--out', without, join(dir, 'c.txt')]).stdout).toContain('no background');
     expect(run(['--model', withIt], 'cua\n').stdout).toBe('của\n');
     expect(run(['--model', without], 'cua\n').stdout).not.toBe('của\n');
@@ -358,6 +360,7 @@ describe('vi-restore train', () => {
     const t = run(['train', '--background', join(dir, 'general'), '--out', model, join(dir, 'c.txt')]);
     expect(t.status).toBe(0);
     expect(t.stdout).toContain('background word counts of 2 file(s)');
+    expect(t.stdout).toContain('(and 1 common word(s) of the background)'); // cua, seen twice there
     expect(run(['--model', model], 'cua\n').stdout).toBe('cua\n'); // the built-in background would say của
     const bad = run(['train', '--background', join(dir, 'missing.txt'), '--out', model, join(dir, 'c.txt')]);
     expect(bad.status).toBe(1);
