@@ -24,14 +24,17 @@ function* texts() {
 }
 
 const started = performance.now();
-// Words your corpus seldom or never shows get a share by how common they are in a background: by default built-in
-// counts from government documents; `{ background: wordCounts(generalTexts) }` for general text of your own
-// (`wordCounts` is exported too), `{ background: false }` for none.
+// Words and word pairs your corpus seldom or never shows get a share by how common they are in a background: by
+// default built-in counts from government documents (whose words seen twice or more are proposed too);
+// `{ background: wordCounts(generalTexts) }` for general text of your own (`wordCounts` is exported too),
+// `{ background: false }` for none.
 const model = train(texts(), { order: 3 });
 const bytes = serializeModel(model);
 writeFileSync(out, bytes);
-const { tokens, trainedWords } = model.info;
-console.log(`trained on ${files.length} file(s): ${tokens} tokens, ${trainedWords} distinct words, ${model.lm.biNext.length} bigrams,`);
+const { tokens, trainedWords, backgroundWords = 0 } = model.info;
+console.log(
+  `trained on ${files.length} file(s): ${tokens} tokens, ${trainedWords} distinct words (+${backgroundWords} of the background), ${model.lm.biNext.length} bigrams,`,
+);
 console.log(
   `${model.lm.triNext.length} trigrams; ${(bytes.length / 1024).toFixed(0)} KiB written to ${out} in ${(performance.now() - started).toFixed(0)} ms`,
 );
