@@ -1,6 +1,6 @@
 import { normalizeWord } from '../normalize/index.js';
 import { tokenize } from '../tokenize/index.js';
-import { BACKGROUND } from './background.generated.js';
+import { BACKGROUND, BACKGROUND_PAIRS } from './background.generated.js';
 import { pieceEnd } from './corpus.js';
 
 /** Share of the unigram's reserved mass spread by the background counts; the rest goes evenly to every word. */
@@ -37,13 +37,23 @@ export function backgroundOf(vocab: readonly string[], counts: ReadonlyMap<strin
 
 let parsed: Map<string, number> | undefined;
 
-/** The background counts, word → times seen, parsed from their generated text on first use. */
+/** The background counts, word or pair of words ("a b") → times seen, parsed from their generated text on first use. */
 export function backgroundCounts(): ReadonlyMap<string, number> {
   if (!parsed) {
     parsed = new Map();
+    const words: string[] = [];
     for (const entry of BACKGROUND.split(',')) {
       const at = entry.lastIndexOf(':');
+      words.push(entry.slice(0, at));
       parsed.set(entry.slice(0, at), Number(entry.slice(at + 1)));
+    }
+    for (const group of BACKGROUND_PAIRS.split(',')) {
+      const [first, seconds] = group.split('=') as [string, string];
+      const a = words[Number.parseInt(first, 36)] as string;
+      for (const item of seconds.split('.')) {
+        const [second, count = '1'] = item.split(':') as [string, string?];
+        parsed.set(`${a} ${words[Number.parseInt(second, 36)] as string}`, Number(count));
+      }
     }
   }
   return parsed;
