@@ -173,22 +173,34 @@ describe('train: the background pairs decide what follows a word the training te
     expect(restore(input, { model: loadModel(serializeModel(model)) })).toBe(output);
   });
 
-  it('pairsOf keeps the pairs of words in the vocabulary, read either way', () => {
-    const vocab = ['<s>', 'của', 'dân', 'do'];
-    const counts = new Map([
-      ['của dân', 3],
-      ['của do', 1],
-      ['dân xyz', 5],
-      ['dân', 9],
-    ]);
-    const forward = pairsOf(vocab, counts);
-    expect([...(forward?.keys ?? [])]).toEqual([1 * 4 + 2, 1 * 4 + 3]);
-    expect([...(forward?.prob ?? [])]).toEqual([0.75, 0.25]);
-    expect([...(forward?.weight ?? [])]).toEqual([0, PAIR_WEIGHT, 0, 0]);
-    const backward = pairsOf(vocab, counts, true);
-    expect([...(backward?.keys ?? [])]).toEqual([2 * 4 + 1, 3 * 4 + 1]);
-    expect([...(backward?.prob ?? [])]).toEqual([1, 1]);
-    expect(pairsOf(vocab, new Map([['dân', 2]]))).toBeUndefined();
+  it.each([
+    [
+      'keeps the pairs of words in the vocabulary, read either way',
+      ['<s>', 'của', 'dân', 'do'],
+      { 'của dân': 3, 'của do': 1, 'dân xyz': 5, dân: 9 },
+      undefined,
+      { forward: [1 * 4 + 2, 1 * 4 + 3], backward: [2 * 4 + 1, 3 * 4 + 1], prob: [0.75, 0.25] },
+    ],
+    [
+      // a·4+b = 6, a·4+c = 7, then of the two seen once the lower key: b·4+c = 11 (c·4+a = 13 left out)
+      'keeps only the commonest pairs past its limit, the same ones read either way',
+      ['<s>', 'a', 'b', 'c'],
+      { 'a b': 5, 'b c': 1, 'c a': 1, 'a c': 3 },
+      3,
+      { forward: [6, 7, 11], backward: [9, 13, 14], prob: [5 / 8, 3 / 8, 1] },
+    ],
+  ])('pairsOf %s', (_, vocab, counts, limit, expected) => {
+    const map = new Map(Object.entries(counts));
+    const forward = pairsOf(vocab, map, false, limit);
+    expect([...(forward?.keys ?? [])]).toEqual(expected.forward);
+    expect([...(forward?.prob ?? [])]).toEqual(expected.prob);
+    expect([...(pairsOf(vocab, map, true, limit)?.keys ?? [])]).toEqual(expected.backward);
+  });
+
+  it('pairsOf weighs the words with pairs after them, and finds none in words alone', () => {
+    const forward = pairsOf(['<s>', 'của', 'dân'], new Map([['của dân', 2]]));
+    expect([...(forward?.weight ?? [])]).toEqual([0, PAIR_WEIGHT, 0]);
+    expect(pairsOf(['<s>', 'dân'], new Map([['dân', 2]]))).toBeUndefined();
   });
 });
 

@@ -103,6 +103,12 @@ export function wordCounts(texts: Iterable<string>): Map<string, number> {
  */
 export const PAIR_WEIGHT = 0.15;
 
+/**
+ * At most this many of a background's word pairs are used, the commonest: each becomes an entry of the model where
+ * training did not show it (the built-in background has 7,754; a large general corpus of your own may have millions).
+ */
+export const PAIR_LIMIT = 100_000;
+
 /** Background word pairs for `estimate`: sorted keys `a·v + b`, P(b | a) in the background, and each a's weight. */
 export interface PairBackground {
   keys: Float64Array;
@@ -112,27 +118,34 @@ export interface PairBackground {
 
 /**
  * The word pairs ("a b" keys) of background counts, as ids of `vocab` (pairs with a word outside it are
- * dropped); `reverse`: read right to left (b before a), for a backward model. Undefined when there are none.
+ * dropped), at most `limit` of them; `reverse`: read right to left (b before a), for a backward model. Undefined
+ * when there are none.
  * @example pairsOf(['<s>', 'của', 'dân'], new Map([['của dân', 2]])) // { keys: [5], prob: [1], weight: [0, 0.15, 0] }
  */
-export function pairsOf(vocab: readonly string[], counts: ReadonlyMap<string, number>, reverse = false): PairBackground | undefined {
+export function pairsOf(
+  vocab: readonly string[],
+  counts: ReadonlyMap<string, number>,
+  reverse = false,
+  limit = PAIR_LIMIT,
+): PairBackground | undefined {
   const v = vocab.length;
   const ids = new Map<string, number>();
   for (let i = 0; i < v; i++) ids.set(vocab[i] as string, i);
-  const found: [number, number][] = [];
-  const total = new Float64Array(v);
+  let found: [number, number][] = []; // [a·v + b as read left to right, count]
   for (const [key, c] of counts) {
     const space = key.indexOf(' ');
     if (space < 0 || !(c > 0)) continue;
-    let a = ids.get(key.slice(0, space));
-    let b = ids.get(key.slice(space + 1));
-    if (a === undefined || b === undefined) continue;
-    if (reverse) [a, b] = [b, a];
-    found.push([a * v + b, c]);
-    total[a] = (total[a] as number) + c;
+    const a = ids.get(key.slice(0, space));
+    const b = ids.get(key.slice(space + 1));
+    if (a !== undefined && b !== undefined) found.push([a * v + b, c]);
   }
   if (found.length === 0) return undefined;
+  // The commonest pairs only, the same ones either way read (ties by their left-to-right key).
+  if (found.length > limit) found = found.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, limit);
+  if (reverse) found = found.map(([k, c]) => [(k % v) * v + Math.floor(k / v), c]);
   found.sort((x, y) => x[0] - y[0]);
+  const total = new Float64Array(v);
+  for (const [k, c] of found) total[Math.floor(k / v)] = (total[Math.floor(k / v)] as number) + c;
   const keys = Float64Array.from(found, (f) => f[0]);
   const prob = Float64Array.from(found, ([k, c]) => c / (total[Math.floor(k / v)] as number));
   const weight = new Float64Array(v);
