@@ -21,6 +21,6 @@ export {
 } from './orthography/syllable.js';
 export { stripDiacritics } from './strip.js';
 export { type Token, type TokenKind, tokenize } from './tokenize/index.js';
-export { wordCounts } from './train/background.js';
+export { backgroundCounts, wordCounts } from './train/background.js';
 export { learnChannel, pairWords } from './train/channel.js';
 export { type TrainOptions, train } from './train/index.js';

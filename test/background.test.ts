@@ -147,9 +147,30 @@ describe('wordCounts and a background of your own', () => {
     expect(() => train(['a'], { background: background as never })).toThrow(/options\.background/);
   });
 
-  it('wordCounts rejects what is no list of strings', () => {
+  it('wordCounts rejects what is no list of strings, and a start that is no map', () => {
     expect(() => wordCounts('text' as never)).toThrow(TypeError);
     expect(() => wordCounts([1] as never)).toThrow(/texts must be strings/);
+    expect(() => wordCounts(['a'], [['a', 1]] as never)).toThrow(/start must be a Map/);
+  });
+
+  it('wordCounts adds to the counts it starts from, leaving them as they were', () => {
+    const start = new Map([
+      ['dân', 5],
+      ['của dân', 2],
+    ]);
+    const counts = wordCounts(['Của dân'], start);
+    expect(counts).toEqual(
+      new Map([
+        ['của', 1],
+        ['của dân', 3],
+        ['dân', 6],
+      ]),
+    );
+    expect([...start]).toEqual([
+      ['dân', 5],
+      ['của dân', 2],
+    ]);
+    expect(wordCounts(['gà'], backgroundCounts()).size).toBe(backgroundCounts().size + 1);
   });
 });
 

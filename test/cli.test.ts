@@ -350,18 +350,21 @@ describe('vi-restore train', () => {
     expect(run(['--model', without], 'cua\n').stdout).not.toBe('của\n');
   });
 
-  it('counts a background of its own with --background FILE|DIR, names a bad one, and refuses it with --no-background', () => {
+  it('adds the counts of --background FILE|DIR to the built-in ones, names a bad one, and refuses it with --no-background', () => {
     const dir = tree();
     writeFileSync(join(dir, 'c.txt'), 'Con mèo nằm trên ghế.\n');
     mkdirSync(join(dir, 'general'));
-    writeFileSync(join(dir, 'general', 'a.txt'), 'Con cua bò ngang.\n');
-    writeFileSync(join(dir, 'general', 'b.txt'), 'Bắt cua ngoài đồng.\n');
+    writeFileSync(join(dir, 'general', 'a.txt'), 'Con gà trống. Con gà mái.\n');
+    writeFileSync(join(dir, 'general', 'b.txt'), 'Nuôi gà.\n');
     const model = join(dir, 'm.bin');
+    const builtIn = join(dir, 'b.bin');
     const t = run(['train', '--background', join(dir, 'general'), '--out', model, join(dir, 'c.txt')]);
     expect(t.status).toBe(0);
-    expect(t.stdout).toContain('background word counts of 2 file(s)');
-    expect(t.stdout).toContain('(and 1 common word(s) of the background)'); // cua, seen twice there
-    expect(run(['--model', model], 'cua\n').stdout).toBe('cua\n'); // the built-in background would say của
+    expect(t.stdout).toContain('the built-in background plus the counts of 2 file(s)');
+    expect(run(['train', '--out', builtIn, join(dir, 'c.txt')]).status).toBe(0);
+    // gà, three times in those files, none in the built-in counts; của, from the built-in counts, still there
+    expect(run(['--model', model], 'con ga, cua\n').stdout).toBe('con gà, của\n');
+    expect(run(['--model', builtIn], 'con ga, cua\n').stdout).toBe('con ga, của\n');
     const bad = run(['train', '--background', join(dir, 'missing.txt'), '--out', model, join(dir, 'c.txt')]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe(`vi-restore: ${join(dir, 'missing.txt')}: no such file or directory\n`);

@@ -98,7 +98,7 @@ export const FLAGS: Flag[] = [
   {
     name: '--background',
     value: 'PATH',
-    help: 'train: count common words and word pairs in these files (FILE or DIR, repeatable) instead of the built-in background',
+    help: 'train: also count common words and word pairs in these files (FILE or DIR, repeatable), added to the built-in background',
     set: (o, v) => {
       o.backgroundFrom.push(v);
     },

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadModel, type Model, serializeModel, train, wordCounts } from 'vi-restore';
+import { backgroundCounts, loadModel, type Model, serializeModel, train, wordCounts } from 'vi-restore';
 import { type CliOptions, HELP, parseArgs, UsageError } from './args.js';
 import { runBatch } from './batch.js';
 import { HOLDOUT_EVERY, heldOutAccuracy } from './evaluate.js';
@@ -35,9 +35,10 @@ function* inputTexts(paths: string[], status: { failed: boolean; read: number },
 
 function runTrain(o: CliOptions): number {
   const status = { failed: false, read: 0 };
-  // A background of the user's own: its files' word counts, read first (a bad one is named, and the exit is 1).
+  // A background of the user's own: its files' counts added to the built-in ones, read first (a bad one is named,
+  // and the exit is 1).
   const own = { failed: false, read: 0 };
-  const background = o.backgroundFrom.length > 0 ? wordCounts(inputTexts(o.backgroundFrom, own)) : o.background;
+  const background = o.backgroundFrom.length > 0 ? wordCounts(inputTexts(o.backgroundFrom, own), backgroundCounts()) : o.background;
   status.failed = own.failed;
   const options = { order: o.order, background };
   const model = train(inputTexts(o.inputs, status), options);
@@ -51,7 +52,7 @@ function runTrain(o: CliOptions): number {
   process.stdout.write(
     `trained on ${status.read} file(s), ${model.info.tokens} tokens: ${model.info.trainedWords} distinct words seen${model.info.backgroundWords ? ` (and ${model.info.backgroundWords} common word(s) of the background)` : ''}, ` +
       `${lm.vocab.length} in the vocabulary, ${lm.biNext.length} bigrams, ${lm.triNext.length} trigrams (order ${lm.order}, ` +
-      `with backward model, ${background === false ? 'no background' : background === true ? 'the built-in background' : `background word counts of ${own.read} file(s)`}), tone marks ${model.toneStyle === 'new' ? 'hoà (new style)' : 'hòa (old style)'}` +
+      `with backward model, ${background === false ? 'no background' : background === true ? 'the built-in background' : `the built-in background plus the counts of ${own.read} file(s)`}), tone marks ${model.toneStyle === 'new' ? 'hoà (new style)' : 'hòa (old style)'}` +
       `${model.toneExceptions ? ` but ${model.toneExceptions.size} word(s) the other way` : ''}; ` +
       `${(bytes.length / 1024).toFixed(0)} KiB written to ${o.out}\n`,
   );

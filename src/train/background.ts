@@ -37,7 +37,12 @@ export function backgroundOf(vocab: readonly string[], counts: ReadonlyMap<strin
 
 let parsed: Map<string, number> | undefined;
 
-/** The background counts, word or pair of words ("a b") → times seen, parsed from their generated text on first use. */
+/**
+ * The built-in background: how often each word and pair of words ("a b") occurs in seeds 001–003 (parsed from
+ * their generated text on first use; do not change the map). `train` uses it by default; add your own to it
+ * with `wordCounts(texts, backgroundCounts())`.
+ * @example backgroundCounts().get('hội đồng') // 16
+ */
 export function backgroundCounts(): ReadonlyMap<string, number> {
   if (!parsed) {
     parsed = new Map();
@@ -63,16 +68,21 @@ const LETTERS_ONLY = /^\p{L}+$/u;
 
 /**
  * How often each word (lower case, as `train` counts them; letters only) and each pair of words (`"do dân"`: two
- * words with only a space between them) occurs in some texts: a background of your own for
- * `train(texts, { background: wordCounts(generalTexts) })`. Only the counts are kept, and a text is read a piece
- * at a time, so a large general corpus (a generator over its files) is never held whole (memory grows with its distinct words and pairs).
+ * words with only a space between them) occurs in some texts, added to the counts of `start` if given (it is not
+ * changed): a background of your own for `train(texts, { background: wordCounts(generalTexts, backgroundCounts()) })`
+ * (the built-in counts and yours; without `start`, yours alone). Only the counts are kept, and a text is read a
+ * piece at a time, so a large general corpus (a generator over its files) is never held whole (memory grows with its
+ * distinct words and pairs).
  * @example wordCounts(['Của dân, do dân.']) // Map { 'của' => 1, 'dân' => 2, 'của dân' => 1, 'do' => 1, 'do dân' => 1 }
+ * @example wordCounts(['do dân'], new Map([['dân', 5]])) // Map { 'dân' => 6, 'do' => 1, 'do dân' => 1 }
  */
-export function wordCounts(texts: Iterable<string>): Map<string, number> {
+export function wordCounts(texts: Iterable<string>, start?: ReadonlyMap<string, number>): Map<string, number> {
   if (typeof texts === 'string' || typeof (texts as Partial<Iterable<string>>)?.[Symbol.iterator] !== 'function') {
     throw new TypeError('wordCounts: texts must be an array (or other iterable) of strings');
   }
-  const out = new Map<string, number>();
+  if (start !== undefined && !(start instanceof Map))
+    throw new TypeError('wordCounts: start must be a Map of counts (see backgroundCounts)');
+  const out = new Map<string, number>(start);
   for (const text of texts) {
     if (typeof text !== 'string') throw new TypeError(`wordCounts: texts must be strings, got ${typeof text}`);
     const nfc = text.normalize('NFC');
