@@ -4,7 +4,8 @@
 // accuracy side by side, and reads off the curve where vi-restore stands when the bigram scores --at (default
 // 93.9 %, the bigram's figure on the hidden test of issue 4), interpolating linearly between the two shares that
 // bracket it. Not part of `npm run bench`: it needs a corpus, which the project does not ship.
-//   npm run build && node bench/domain-curve.mjs DIR [--shares 10,30,100] [--tests N] [--at 93.9]
+//   npm run build && node bench/domain-curve.mjs DIR [--shares 10,30,100] [--tests N] [--at 93.9] [--background BGDIR [--alone]]
+// (--background and --alone are passed on to bench/domain.mjs.)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +38,7 @@ function atTarget(points, target) {
 }
 
 const args = process.argv.slice(2);
-const dir = args.find((a, i) => !a.startsWith('--') && !['--shares', '--tests', '--at'].includes(args[i - 1] ?? ''));
+const dir = args.find((a, i) => !a.startsWith('--') && !['--shares', '--tests', '--at', '--background'].includes(args[i - 1] ?? ''));
 if (!dir) usage('no DIR given');
 const shares = option(args, '--shares', '10,30,100').split(',').map(Number);
 if (!shares.every((s) => s > 0 && s <= 100)) usage('--shares needs percentages above 0, at most 100, separated by commas');
@@ -45,11 +46,16 @@ shares.sort((a, b) => a - b);
 const tests = option(args, '--tests', '5');
 const target = Number(option(args, '--at', '93.9'));
 if (!(target > 0 && target < 100)) usage('--at needs a percentage');
+const passOn = [];
+if (args.includes('--background')) passOn.push('--background', option(args, '--background', ''));
+if (args.includes('--alone')) passOn.push('--alone');
 
 const points = [];
 console.log('| training share | vi-restore | Witten-Bell bigram |\n|---:|---:|---:|');
 for (const share of shares) {
-  const r = spawnSync(process.execPath, [DOMAIN, dir, '--share', String(share), '--tests', tests, '--python'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [DOMAIN, dir, '--share', String(share), '--tests', tests, '--python', ...passOn], {
+    encoding: 'utf8',
+  });
   const all = r.stdout.split('\n').find((line) => line.startsWith('| all '));
   if (r.status !== 0 || !all) {
     console.error(`bench/domain-curve.mjs: bench/domain.mjs failed at ${share} %: ${(r.stderr || '').trim().split('\n')[0]}`);

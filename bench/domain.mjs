@@ -4,21 +4,25 @@
 // files, and scored like ../shared/tools/vi-score.py; with --python the plain Witten-Bell bigram of
 // bench/python-bigram.py is trained on the same files and scored beside it. Not part of `npm run bench`:
 // it needs a corpus, which the project does not ship.
-//   npm run build && node bench/domain.mjs DIR [--tests N] [--share P] [--python]
+//   npm run build && node bench/domain.mjs DIR [--tests N] [--share P] [--background BGDIR [--alone]] [--python]
 // --tests N: test on the N largest files only (default 5); every other file is used for training.
 // --share P: train on the first P % of each training file's lines only (default 100), for a learning curve.
+// --background BGDIR: the word and pair counts of BGDIR's *.txt files added to the built-in background (as
+// `vi-restore train --background BGDIR` does); with --alone, in its place.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { restore, stripDiacritics, train } from '../dist/index.js';
+import { backgroundCounts, restore, stripDiacritics, train, wordCounts } from '../dist/index.js';
 import { scoreTexts } from './score.mjs';
 
 const PY = fileURLToPath(new URL('python-bigram.py', import.meta.url));
 
 function usage(message) {
-  console.error(`bench/domain.mjs: ${message}\nusage: node bench/domain.mjs DIR [--tests N] [--share P] [--python]`);
+  console.error(
+    `bench/domain.mjs: ${message}\nusage: node bench/domain.mjs DIR [--tests N] [--share P] [--background BGDIR [--alone]] [--python]`,
+  );
   process.exit(2);
 }
 
@@ -35,7 +39,7 @@ function python(trainFiles, input) {
 }
 
 const args = process.argv.slice(2);
-const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--tests' && args[i - 1] !== '--share');
+const dir = args.find((a, i) => !a.startsWith('--') && !['--tests', '--share', '--background'].includes(args[i - 1] ?? ''));
 if (!dir) usage('no DIR given');
 const testsAt = args.indexOf('--tests');
 const count = testsAt >= 0 ? Number(args[testsAt + 1]) : 5;
@@ -44,6 +48,21 @@ const shareAt = args.indexOf('--share');
 const share = shareAt >= 0 ? Number(args[shareAt + 1]) : 100;
 if (!(share > 0 && share <= 100)) usage('--share needs a percentage above 0, at most 100');
 const withPython = args.includes('--python');
+const backgroundAt = args.indexOf('--background');
+let background = true;
+if (backgroundAt >= 0) {
+  const bgDir = args[backgroundAt + 1];
+  let files;
+  try {
+    files = readdirSync(bgDir ?? '').filter((f) => f.endsWith('.txt'));
+  } catch (e) {
+    usage(`cannot read ${bgDir}: ${e.code ?? e.message}`);
+  }
+  const read = (function* () {
+    for (const f of files) yield readFileSync(join(bgDir, f), 'utf8');
+  })();
+  background = wordCounts(read, args.includes('--alone') ? undefined : backgroundCounts());
+}
 
 let names;
 try {
@@ -74,7 +93,15 @@ for (const test of tests) {
   const others = names.filter((n) => n !== test);
   const gold = texts.get(test);
   const input = stripDiacritics(gold);
-  const ours = tally(gold, restore(input, { model: train(others.map((n) => parts.get(n))) }));
+  const ours = tally(
+    gold,
+    restore(input, {
+      model: train(
+        others.map((n) => parts.get(n)),
+        { background },
+      ),
+    }),
+  );
   sum.ours.errors += ours.errors;
   sum.ours.syllables += ours.syllables;
   let row = `| ${test} | ${ours.syllables} | ${pct(ours)} |`;
