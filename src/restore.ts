@@ -4,7 +4,7 @@ import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
 import { codeInIdentifier, identifierRuns } from './candidates/identifier.js';
 import { candidates } from './candidates/index.js';
 import { buildReadingIndex, type OcrPosition, positionsOf, type ReadingIndex, readings } from './candidates/ocr.js';
-import { DEFAULT_BEAM, DecodeBuffers, decode, type Position } from './decode/index.js';
+import { DEFAULT_BEAM, DecodeBuffers, decode, PLAIN_SCORE_BEAM, type Position, SCORE_BEAM } from './decode/index.js';
 import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';
 import { NUM, normalizeWord, sentences, tokenKey, UNK } from './normalize/index.js';
@@ -185,6 +185,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
   const index = ocr ? readingIndex(model) : undefined;
   const shared = new Map<number, Uint32Array>();
   const runs = identifierRuns(model);
+  const search = { beam: options.beam ?? DEFAULT_BEAM, scoreBeam: ocr ? SCORE_BEAM : PLAIN_SCORE_BEAM, skipSteps: ocr };
   const plan = sentences(tokens).map((idx): Planned => {
     const n = idx.length;
     const choosable = new Array<boolean>(n);
@@ -213,7 +214,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
         ? { ids: fixedIds(model, t, shared), emit: undefined }
         : { ids, emit: isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined };
     }
-    return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, options.beam ?? DEFAULT_BEAM, buffers, ocr) };
+    return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, search, buffers) };
   });
   if (buffers.state.length > KEPT_HYPOTHESES) saved.buffers = new DecodeBuffers();
   // OCR marks are too garbled to show a tone convention: OCR mode writes the model's (its training text's) unless told.

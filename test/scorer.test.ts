@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DecodeBuffers, decode } from '../src/decode/index.js';
+import { decode, PLAIN_SCORE_BEAM, SCORE_BEAM } from '../src/decode/index.js';
 import { nthSmallest } from '../src/decode/select.js';
 import { train } from '../src/index.js';
 import { createModel, loadModel, serializeModel } from '../src/model/index.js';
@@ -256,9 +256,39 @@ describe('decode: skipping steps by their ceiling', () => {
         return { ids, emit };
       });
       for (const beam of [2, 24]) {
-        const skipping = decode(createScorer(model), lattice, beam, new DecodeBuffers(), true);
-        expect(decode(createScorer(model), lattice, beam, new DecodeBuffers(), false)).toEqual(skipping);
+        const skipping = decode(createScorer(model), lattice, { beam, skipSteps: true });
+        expect(decode(createScorer(model), lattice, { beam, skipSteps: false })).toEqual(skipping);
       }
     }
+  });
+});
+
+describe('decode: the threshold beam', () => {
+  it('finds no better path than exact Viterbi, and with the beams of either mode rarely a worse one', () => {
+    const model = train(CORPUS);
+    const words = [...model.lexicon.values()];
+    const random = lcg(7);
+    const scoreOf = (lattice: { ids: Uint32Array }[], path: Uint16Array) => {
+      const scorer = createScorer(model);
+      const out = { state: scorer.begin() };
+      const ids = lattice.map((p, i) => p.ids[path[i] as number] as number);
+      return [...ids, EOS].reduce((s, w) => s + scorer.score(out.state, w, out), 0);
+    };
+    const lost = [0, 0];
+    const trials = 200;
+    for (let t = 0; t < trials; t++) {
+      const lattice = Array.from({ length: 1 + Math.floor(random() * 12) }, () => ({
+        ids: words[Math.floor(random() * words.length)] as Uint32Array,
+      }));
+      const [exact, ...narrow] = [Number.POSITIVE_INFINITY, PLAIN_SCORE_BEAM, SCORE_BEAM].map((scoreBeam) =>
+        scoreOf(lattice, decode(createScorer(model), lattice, { scoreBeam, beam: 1000, skipSteps: false })),
+      ) as [number, number, number];
+      narrow.forEach((score, i) => {
+        expect(score).toBeLessThanOrEqual(exact + 1e-9);
+        if (score < exact - 1e-9) lost[i] = (lost[i] as number) + 1;
+      });
+    }
+    expect(lost[0]).toBeLessThan(trials / 50);
+    expect(lost[1]).toBeLessThanOrEqual(lost[0] as number);
   });
 });
