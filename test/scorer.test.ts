@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decode, PLAIN_SCORE_BEAM, SCORE_BEAM } from '../src/decode/index.js';
 import { nthSmallest } from '../src/decode/select.js';
 import { train } from '../src/index.js';
+import { mayHold, pairFilter } from '../src/model/filter.js';
 import { createModel, loadModel, serializeModel } from '../src/model/index.js';
 import type { LanguageModel, NgramTables } from '../src/model/lm.js';
 import { createScorer } from '../src/model/scorer.js';
@@ -290,5 +291,31 @@ describe('decode: the threshold beam', () => {
     }
     expect(lost[0]).toBeLessThan(trials / 50);
     expect(lost[1]).toBeLessThanOrEqual(lost[0] as number);
+  });
+});
+
+describe('pairFilter', () => {
+  it.each([0, 1, 100, 10_000])('holds every one of %i pairs and turns away most others', (n) => {
+    const random = lcg(n + 1);
+    const first = Uint32Array.from({ length: n }, () => Math.floor(random() * 5000));
+    const second = Uint32Array.from({ length: n }, () => Math.floor(random() * 5000));
+    const filter = pairFilter(first, second);
+    for (let i = 0; i < n; i++) expect(mayHold(filter, first[i] as number, second[i] as number)).toBe(true);
+    const held = new Set(Array.from(first, (a, i) => `${a} ${second[i]}`));
+    let others = 0;
+    let passed = 0;
+    for (let t = 0; t < 20_000; t++) {
+      const a = Math.floor(random() * 5000);
+      const b = Math.floor(random() * 5000);
+      if (held.has(`${a} ${b}`)) continue;
+      others++;
+      if (mayHold(filter, a, b)) passed++;
+    }
+    expect(passed / others).toBeLessThan(0.15);
+  });
+
+  it('grows with the pairs it holds: about 8 bits each, at least 1,024', () => {
+    expect(pairFilter(new Uint32Array(0), new Uint32Array(0)).mask + 1).toBe(1024);
+    expect(pairFilter(new Uint32Array(1000), new Uint32Array(1000)).mask + 1).toBe(8192);
   });
 });
