@@ -4,7 +4,7 @@ import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
 import { codeInIdentifier, identifierRuns } from './candidates/identifier.js';
 import { candidates } from './candidates/index.js';
 import { buildReadingIndex, type OcrPosition, positionsOf, type ReadingIndex, readings } from './candidates/ocr.js';
-import { DEFAULT_BEAM, DecodeBuffers, decode, PLAIN_SCORE_BEAM, type Position, SCORE_BEAM } from './decode/index.js';
+import { ceilingsOf, DEFAULT_BEAM, DecodeBuffers, decode, PLAIN_SCORE_BEAM, type Position, SCORE_BEAM } from './decode/index.js';
 import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';
 import { NUM, normalizeWord, sentences, tokenKey, UNK } from './normalize/index.js';
@@ -140,18 +140,19 @@ function loneDigits(tokens: readonly Token[], i: number): boolean {
  * word (as an unknown word, or as a number for lone digits). Made once per token text and model, then
  * shared: the decoder and renderer only read positions.
  */
-function ocrPosition(model: Model, index: ReadingIndex, token: Token): OcrPosition {
+function ocrPosition(model: Model, index: ReadingIndex, token: Token, scorer: Scorer): OcrPosition {
   const { weights } = model.channel ?? PRIOR_CHANNEL;
   const positions = positionsOf(index, token.kind, weights);
   let made = positions.get(token.text);
   if (!made) {
-    made = makePosition(model, index, token, weights);
+    made = makePosition(model, index, token, weights, scorer);
     positions.set(token.text, made);
   }
   return made;
 }
 
-function makePosition(model: Model, index: ReadingIndex, token: Token, weights: Channel['weights']): OcrPosition {
+/** See {@link ocrPosition}; its candidates' ceilings are made here too, once (`scorer`: the model's, OCR mode). */
+function makePosition(model: Model, index: ReadingIndex, token: Token, weights: Channel['weights'], scorer: Scorer): OcrPosition {
   const found = readings(index, model, token.text);
   const { scale, inexact, keepUnknown } = weights;
   const digits = token.kind === 'number';
@@ -169,7 +170,9 @@ function makePosition(model: Model, index: ReadingIndex, token: Token, weights: 
     best = Math.max(best, e);
     ids.push(r.id), emit.push(e);
   }
-  return { pos: { ids: Uint32Array.from(ids), emit: Float64Array.from(emit) }, keepFirst };
+  const pos: Position = { ids: Uint32Array.from(ids), emit: Float64Array.from(emit), ceilings: undefined };
+  pos.ceilings = ceilingsOf(scorer, pos);
+  return { pos, keepFirst };
 }
 
 /**
@@ -195,7 +198,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
       const i = idx[p] as number;
       const t = tokens[i] as Token;
       if (index && (t.kind === 'word' || loneDigits(tokens, i))) {
-        const { pos, keepFirst: keep } = ocrPosition(model, index, t);
+        const { pos, keepFirst: keep } = ocrPosition(model, index, t, scorer);
         choosable[p] = true;
         keepFirst[p] = keep;
         lattice[p] = pos;
@@ -211,8 +214,8 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
       keepFirst[p] = false;
       // Every position has the same shape (emit present, if undefined), so the decoder sees one kind of object.
       lattice[p] = !ids?.length
-        ? { ids: fixedIds(model, t, shared), emit: undefined }
-        : { ids, emit: isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined };
+        ? { ids: fixedIds(model, t, shared), emit: undefined, ceilings: undefined }
+        : { ids, emit: isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined, ceilings: undefined };
     }
     return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, search, buffers) };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, PLAIN_SCORE_BEAM, SCORE_BEAM } from '../src/decode/index.js';
+import { ceilingsOf, decode, PLAIN_SCORE_BEAM, SCORE_BEAM } from '../src/decode/index.js';
 import { nthSmallest } from '../src/decode/select.js';
 import { train } from '../src/index.js';
 import { mayHold, pairFilter } from '../src/model/filter.js';
@@ -246,15 +246,20 @@ describe('nthSmallest', () => {
 });
 
 describe('decode: skipping steps by their ceiling', () => {
+  // Skipping visits a position's candidates by their ceilings, highest first; without, in their order. Where two
+  // hypotheses score exactly the same, which the beam keeps depends on that order: so the candidates here come
+  // in ceiling order already, and the two must then agree exactly.
   it('finds the same path with and without, on random lattices of real words with emission bonuses', () => {
     const model = train(CORPUS);
+    const scorer = createScorer(model);
     const words = [...model.lexicon.values()];
     const random = lcg(11);
     for (let t = 0; t < 200; t++) {
       const lattice = Array.from({ length: 1 + Math.floor(random() * 12) }, () => {
         const ids = words[Math.floor(random() * words.length)] as Uint32Array;
         const emit = random() < 0.5 ? Float64Array.from(ids, () => -20 * random()) : undefined;
-        return { ids, emit };
+        const { order } = ceilingsOf(scorer, { ids, emit });
+        return { ids: Uint32Array.from(order, (c) => ids[c] as number), emit: emit && Float64Array.from(order, (c) => emit[c] as number) };
       });
       for (const beam of [2, 24]) {
         const skipping = decode(createScorer(model), lattice, { beam, skipSteps: true });
@@ -317,5 +322,21 @@ describe('pairFilter', () => {
   it('grows with the pairs it holds: about 8 bits each, at least 1,024', () => {
     expect(pairFilter(new Uint32Array(0), new Uint32Array(0)).mask + 1).toBe(1024);
     expect(pairFilter(new Uint32Array(1000), new Uint32Array(1000)).mask + 1).toBe(8192);
+  });
+});
+
+describe('ceilingsOf', () => {
+  it('orders candidates by emission bonus plus word ceiling, highest first, ties in candidate order', () => {
+    const model = train(CORPUS);
+    const scorer = createScorer(model);
+    const ids = [...model.lexicon.values()].find((list) => list.length >= 4) as Uint32Array;
+    for (const emit of [undefined, Float64Array.from(ids, (_, c) => -c), Float64Array.from(ids, () => 0)]) {
+      const { order, lift } = ceilingsOf(scorer, { ids, emit });
+      const want = Array.from(ids, (id, c) => ({ c, value: (emit?.[c] ?? 0) + scorer.wordCeiling(id) })).sort(
+        (x, y) => y.value - x.value || x.c - y.c,
+      );
+      expect([...order]).toEqual(want.map((x) => x.c));
+      expect([...lift]).toEqual(want.map((x) => x.value));
+    }
   });
 });
