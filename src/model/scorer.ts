@@ -110,14 +110,16 @@ class ModelScorer implements Scorer {
     const { first, second, fwContext, fwLogProb, bwContext, bwLogProb } = this.pairs;
     const { fw, twins } = this;
     const word = second[next] as number;
-    // Kept short, so that the decoder inlines it; the rarer cases are scored by `stepEach`.
-    if (!twins || first[state] === this.vocabSize || word === EOS) return this.stepEach(state, next);
+    // Kept short, so that the decoder inlines it; the rarer cases are scored by `stepEach`. The `+` marks its result
+    // (a call's, which the optimiser cannot see into) a plain number: without it, every step's score, the common
+    // case's too, is boxed as a heap object where the decoder's code merges them (0.7 MB per resolution decoded).
+    if (!twins || first[state] === this.vocabSize || word === EOS) return +this.stepEach(state, next);
     // One lookup for both directions: a triple seen one way was seen the other, one unseen was not.
     const ctx = fwContext[state] as number;
     const tri = ctx >= 0 && mayHold(this.trigramSeen, ctx, word) ? find(fw.trigrams, ctx, word) : -1;
     if (tri >= 0) {
       const twin = twins[tri] as number;
-      if (twin < 0) return this.stepEach(state, next); // not looked up yet (or, never here, missing)
+      if (twin < 0) return +this.stepEach(state, next); // not looked up yet (or, never here, missing)
       return (fw.triLogProb[tri] as number) + this.backwardWeight * ((this.bw as LanguageModel).triLogProb[twin] as number);
     }
     const back = bwContext[next] as number;
