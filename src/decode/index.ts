@@ -139,7 +139,7 @@ export function decode(scorer: Scorer, lattice: Lattice, options: DecodeOptions 
     let end = to;
     const { order: rank, lift } = !skipSteps ? scratch : (pos.ceilings ?? ceilingsOf(scorer, pos, scratch));
     // slot[choice at p-1 × candidate at p] → hypothesis (same last two words ⇒ same state).
-    slot.fill(-1, 0, prevK * k);
+    for (let i = prevK * k - 1; i >= 0; i--) slot[i] = -1; // (a loop: for a few dozen slots, cheaper than a call to fill)
     let top = Number.NEGATIVE_INFINITY;
     // The best hypothesis first, so that `top` is high from the start and more steps are skipped.
     let first = from;
