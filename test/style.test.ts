@@ -8,6 +8,8 @@ describe('styleVotes', () => {
     ['năm 2024, kế hoạch', { shown: 0, balance: 0 }], // marked, but no word where the conventions differ
     ['hoa binh, “thuy loi” — 2024', { shown: 0, balance: 0 }], // quotes and dashes are not letters
     ['', { shown: 0, balance: 0 }],
+    ['— “Hoà” 😀 thuỷ', { shown: 2, balance: 2 }], // past the quotes and an astral symbol, marked words still count
+    ['hoa\u0300 binh', { shown: 1, balance: 1 }], // a combining mark (NFD) is a mark past ASCII too
   ])('%j → %j', (text, votes) => {
     expect(styleVotes(text)).toEqual(votes);
   });
