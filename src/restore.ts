@@ -188,7 +188,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
   const index = ocr ? readingIndex(model) : undefined;
   const shared = new Map<number, Uint32Array>();
   const runs = identifierRuns(model);
-  const search = { beam: options.beam ?? DEFAULT_BEAM, scoreBeam: ocr ? SCORE_BEAM : PLAIN_SCORE_BEAM, skipSteps: ocr };
+  const search = { beam: options.beam ?? DEFAULT_BEAM, scoreBeam: ocr ? SCORE_BEAM : PLAIN_SCORE_BEAM, skipSteps: ocr, deferStates: ocr };
   const plan = sentences(tokens).map((idx): Planned => {
     const n = idx.length;
     const choosable = new Array<boolean>(n);

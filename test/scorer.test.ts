@@ -340,3 +340,51 @@ describe('ceilingsOf', () => {
     }
   });
 });
+
+describe('Scorer.unseen', () => {
+  it('is the step score to the last bit where no table holds the pair, NaN where one may', () => {
+    const model = train(CORPUS);
+    const scorer = createScorer(model);
+    const v = model.lm.vocab.length;
+    const random = lcg(5);
+    let scored = 0;
+    let declined = 0;
+    for (let t = 0; t < 3000; t++) {
+      const out = { state: scorer.begin() };
+      for (let i = 0; i < 1 + Math.floor(random() * 3); i++) scorer.score(out.state, 3 + Math.floor(random() * (v - 3)), out);
+      const word = 3 + Math.floor(random() * (v - 3));
+      const quick = scorer.unseen(out.state, word);
+      if (Number.isNaN(quick)) declined++;
+      else {
+        scored++;
+        expect(quick).toBe(scorer.step(out.state, scorer.next(out.state, word)));
+      }
+    }
+    expect(scored).toBeGreaterThan(2000); // random pairs: nearly all unseen
+    expect(declined).toBeGreaterThan(0); // a sentence's first step, and the pairs the filter cannot rule out
+    for (let i = 0; i < model.lm.biPrev.length; i += 7) {
+      const out = { state: scorer.begin() };
+      scorer.score(out.state, model.lm.biPrev[i] as number, out);
+      scorer.score(out.state, model.lm.biPrev[i] as number, out);
+      expect(scorer.unseen(out.state, model.lm.biNext[i] as number)).toBeNaN();
+    }
+  });
+});
+
+describe('decode: deferring next states', () => {
+  it('finds the same path with and without, on random lattices (OCR-style: skipping, emission bonuses)', () => {
+    const model = train(CORPUS);
+    const words = [...model.lexicon.values()];
+    const random = lcg(13);
+    for (let t = 0; t < 200; t++) {
+      const lattice = Array.from({ length: 1 + Math.floor(random() * 12) }, () => {
+        const ids = words[Math.floor(random() * words.length)] as Uint32Array;
+        return { ids, emit: Float64Array.from(ids, () => -20 * random()) };
+      });
+      for (const beam of [2, 24]) {
+        const deferring = decode(createScorer(model, { remember: false }), lattice, { beam, deferStates: true });
+        expect(decode(createScorer(model, { remember: false }), lattice, { beam, deferStates: false })).toEqual(deferring);
+      }
+    }
+  });
+});

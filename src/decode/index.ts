@@ -28,7 +28,17 @@ export interface DecodeOptions {
    * steps); in plain mode ~1 % qualify and checking costs more than it saves (6 % slower with it).
    */
   skipSteps?: boolean;
+  /**
+   * Score a step to a word pair no table holds without making its next state (see `Scorer.unseen`), and make that
+   * state only if the beam keeps the hypothesis (default true; the answer is the same). It pays where most
+   * hypotheses are dropped (OCR mode: four in five, 9 % faster); plain mode keeps most and its scorer remembers
+   * states from call to call, so there the check costs what it saves.
+   */
+  deferStates?: boolean;
 }
+
+/** The state of a hypothesis whose next state is not made yet (see `Scorer.unseen`). */
+const UNMADE = -1;
 
 /** The word ids a position may take (at least one), with optional log-score bonuses (OCR channel). */
 export interface Position {
@@ -113,7 +123,7 @@ export class DecodeBuffers {
  * @example decode(createScorer(model), lattice, { scoreBeam: PLAIN_SCORE_BEAM, skipSteps: false })
  */
 export function decode(scorer: Scorer, lattice: Lattice, options: DecodeOptions = {}, buffers = new DecodeBuffers()): Uint16Array {
-  const { beam = DEFAULT_BEAM, scoreBeam = SCORE_BEAM, skipSteps = true } = options;
+  const { beam = DEFAULT_BEAM, scoreBeam = SCORE_BEAM, skipSteps = true, deferStates = true } = options;
   const n = lattice.length;
   let capacity = 1;
   let widest = 1;
@@ -158,9 +168,19 @@ export function decode(scorer: Scorer, lattice: Lattice, options: DecodeOptions 
         const c = skipSteps ? (rank[j] as number) : j;
         const bonus = emit ? (emit[c] as number) : 0;
         const at = slot[row + c] as number;
-        // Hypotheses with the same last word share their next states: an earlier one may have found it.
-        const next = at < 0 ? scorer.next(st, ids[c] as number) : (state[at] as number);
-        const s = base + scorer.step(st, next) + bonus;
+        const word = ids[c] as number;
+        // A step to a pair no table holds is scored without its next state, made below only if the beam keeps it
+        // (UNMADE till then). Else hypotheses with the same last word share their next states: an earlier one may
+        // have made it.
+        const quick = deferStates ? scorer.unseen(st, word) : Number.NaN;
+        let next = UNMADE;
+        let s: number;
+        if (!Number.isNaN(quick)) s = base + quick + bonus;
+        else {
+          next = at < 0 ? scorer.next(st, word) : (state[at] as number);
+          if (next === UNMADE) state[at] = next = scorer.next(st, word);
+          s = base + scorer.step(st, next) + bonus;
+        }
         if (s > top) top = s;
         if (at < 0) {
           slot[row + c] = end;
@@ -196,6 +216,11 @@ export function decode(scorer: Scorer, lattice: Lattice, options: DecodeOptions 
         kept++;
       }
       end = kept;
+    }
+    if (deferStates) {
+      for (let h = to; h < end; h++) {
+        if (state[h] === UNMADE) state[h] = scorer.next(state[prev[h] as number] as number, ids[choice[h] as number] as number);
+      }
     }
     from = to;
     to = end;

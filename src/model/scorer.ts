@@ -23,6 +23,12 @@ export interface Scorer {
   next(state: number, word: number): number;
   /** The second half of `score`: the log-probability of going from `state` to `next(state, word)`. */
   step(state: number, next: number): number;
+  /**
+   * `step(state, next(state, word))` when it can be had without the next state: when no bigram and no trigram holds
+   * the pair the step makes, so its score backs off to the unigram (most steps in OCR mode); else NaN. A decoder can
+   * then make the next state only for the hypotheses it keeps.
+   */
+  unseen(state: number, word: number): number;
   /** An upper bound on `step(state, next(state, word))`, found without a lookup. */
   ceiling(state: number, word: number): number;
   /** The part of `ceiling` that depends on `word` only (∞ for EOS): `ceiling = wordCeiling + stateCeiling`. */
@@ -62,6 +68,8 @@ class ModelScorer implements Scorer {
   private readonly pairs: PairStates;
   /** See {@link Twins}: with them, a pair's bigrams and a step's trigrams are looked up once for both directions. */
   private readonly twins: Int32Array | undefined;
+  /** The forward bigrams: see {@link PairFilter}. */
+  private readonly bigramSeen: PairFilter;
   /** The forward trigrams as (context bigram, word) pairs: see {@link PairFilter}. */
   private readonly trigramSeen: PairFilter;
 
@@ -82,6 +90,7 @@ class ModelScorer implements Scorer {
     // Most pairs a lattice proposes (97 % in OCR mode) are no bigram, and most steps make no trigram: the filters
     // turn nearly all of those away unsearched.
     const seen = pairFilter(fw.biPrev, fw.biNext);
+    this.bigramSeen = seen;
     this.trigramSeen = pairFilter(fw.triContext, fw.triNext);
     this.pairs = new PairStates((a, b, row) => {
       if (a === v) return; // the pair before a sentence: nothing to look up
@@ -127,6 +136,20 @@ class ModelScorer implements Scorer {
     const bwLower = bwLogProb[state] as number;
     const f = ctx >= 0 ? (fw.biBackoff[ctx] as number) + fwLower : fwLower;
     return f + this.backwardWeight * (back >= 0 ? ((this.bw as LanguageModel).biBackoff[back] as number) + bwLower : bwLower);
+  }
+
+  unseen(state: number, word: number): number {
+    const { first, second, fwContext, bwLogProb } = this.pairs;
+    const { fw, twins } = this;
+    // As `step` would score it, in the same order of additions (so the same to the last bit), where the pair (b, word)
+    // is certainly no bigram (and with twins, none backwards either) and (a, b, word) no trigram.
+    if (!twins || first[state] === this.vocabSize || word === EOS) return Number.NaN;
+    const b = second[state] as number;
+    const ctx = fwContext[state] as number;
+    if (mayHold(this.bigramSeen, b, word) || (ctx >= 0 && mayHold(this.trigramSeen, ctx, word))) return Number.NaN;
+    const fwLower = (fw.uniBackoff[b] as number) + (fw.uniLogProb[word] as number);
+    const f = ctx >= 0 ? (fw.biBackoff[ctx] as number) + fwLower : fwLower;
+    return f + this.backwardWeight * (bwLogProb[state] as number);
   }
 
   /** {@link step} with a lookup per direction; with twins, a trigram's twin is kept for the next time. */
