@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ceilingsOf, decode, PLAIN_SCORE_BEAM, SCORE_BEAM } from '../src/decode/index.js';
+import { ceilingsOf, decode, PLAIN_SCORE_BEAM, type Position, SCORE_BEAM } from '../src/decode/index.js';
 import { nthSmallest } from '../src/decode/select.js';
 import { train } from '../src/index.js';
 import { mayHold, pairFilter } from '../src/model/filter.js';
@@ -245,6 +245,14 @@ describe('nthSmallest', () => {
   });
 });
 
+/** A random lattice of 1 to 12 positions, each the candidates of a word, a share of them with emission bonuses. */
+function randomLattice(words: readonly Uint32Array[], random: () => number, emitShare: number): Position[] {
+  return Array.from({ length: 1 + Math.floor(random() * 12) }, () => {
+    const ids = words[Math.floor(random() * words.length)] as Uint32Array;
+    return { ids, emit: random() < emitShare ? Float64Array.from(ids, () => -20 * random()) : undefined };
+  });
+}
+
 describe('decode: skipping steps by their ceiling', () => {
   // Skipping visits a position's candidates by their ceilings, highest first; without, in their order. Where two
   // hypotheses score exactly the same, which the beam keeps depends on that order: so the candidates here come
@@ -255,9 +263,7 @@ describe('decode: skipping steps by their ceiling', () => {
     const words = [...model.lexicon.values()];
     const random = lcg(11);
     for (let t = 0; t < 200; t++) {
-      const lattice = Array.from({ length: 1 + Math.floor(random() * 12) }, () => {
-        const ids = words[Math.floor(random() * words.length)] as Uint32Array;
-        const emit = random() < 0.5 ? Float64Array.from(ids, () => -20 * random()) : undefined;
+      const lattice = randomLattice(words, random, 0.5).map(({ ids, emit }) => {
         const { order } = ceilingsOf(scorer, { ids, emit });
         return { ids: Uint32Array.from(order, (c) => ids[c] as number), emit: emit && Float64Array.from(order, (c) => emit[c] as number) };
       });
@@ -283,9 +289,7 @@ describe('decode: the threshold beam', () => {
     const lost = [0, 0];
     const trials = 200;
     for (let t = 0; t < trials; t++) {
-      const lattice = Array.from({ length: 1 + Math.floor(random() * 12) }, () => ({
-        ids: words[Math.floor(random() * words.length)] as Uint32Array,
-      }));
+      const lattice = randomLattice(words, random, 0);
       const [exact, ...narrow] = [Number.POSITIVE_INFINITY, PLAIN_SCORE_BEAM, SCORE_BEAM].map((scoreBeam) =>
         scoreOf(lattice, decode(createScorer(model), lattice, { scoreBeam, beam: 1000, skipSteps: false })),
       ) as [number, number, number];
@@ -377,10 +381,7 @@ describe('decode: deferring next states', () => {
     const words = [...model.lexicon.values()];
     const random = lcg(13);
     for (let t = 0; t < 200; t++) {
-      const lattice = Array.from({ length: 1 + Math.floor(random() * 12) }, () => {
-        const ids = words[Math.floor(random() * words.length)] as Uint32Array;
-        return { ids, emit: Float64Array.from(ids, () => -20 * random()) };
-      });
+      const lattice = randomLattice(words, random, 1);
       for (const beam of [2, 24]) {
         const deferring = decode(createScorer(model, { remember: false }), lattice, { beam, deferStates: true });
         expect(decode(createScorer(model, { remember: false }), lattice, { beam, deferStates: false })).toEqual(deferring);
