@@ -149,7 +149,10 @@ export function decode(scorer: Scorer, lattice: Lattice, options: DecodeOptions 
     let end = to;
     const { order: rank, lift } = !skipSteps ? scratch : (pos.ceilings ?? ceilingsOf(scorer, pos, scratch));
     // slot[choice at p-1 × candidate at p] → hypothesis (same last two words ⇒ same state).
-    for (let i = prevK * k - 1; i >= 0; i--) slot[i] = -1; // (a loop: for a few dozen slots, cheaper than a call to fill)
+    // A loop for a few dozen slots (plain mode), cheaper than a call to fill; fill for hundreds (OCR mode).
+    const slots = prevK * k;
+    if (slots > 64) slot.fill(-1, 0, slots);
+    else for (let i = slots - 1; i >= 0; i--) slot[i] = -1;
     let top = Number.NEGATIVE_INFINITY;
     // The best hypothesis first, so that `top` is high from the start and more steps are skipped.
     let first = from;
