@@ -115,6 +115,23 @@ export class DecodeBuffers {
   }
 }
 
+/** Move the hypotheses of `[from, end)` scoring `floor` or more, at most `most` of them, to the front; the new end. */
+function keep(buffers: DecodeBuffers, from: number, end: number, floor: number, most: number): number {
+  const { state, score, prev, choice } = buffers;
+  let kept = from;
+  for (let h = from; h < end && kept - from < most; h++) {
+    if ((score[h] as number) < floor) continue;
+    if (kept !== h) {
+      state[kept] = state[h] as number;
+      score[kept] = score[h] as number;
+      prev[kept] = prev[h] as number;
+      choice[kept] = choice[h] as number;
+    }
+    kept++;
+  }
+  return kept;
+}
+
 /**
  * Best path through a lattice: Viterbi with a beam. Two hypotheses that end in the same two words
  * reach the same scorer state and are merged, keeping the better. Returns, per position, the index
@@ -198,27 +215,13 @@ export function decode(scorer: Scorer, lattice: Lattice, options: DecodeOptions 
         }
       }
     }
-    let floor = top - scoreBeam;
-    let live = 0;
-    for (let h = to; h < end; h++) if ((score[h] as number) >= floor) live++;
-    if (live > beam) {
+    // Keep the hypotheses within the beam of the best, compacted to the front of this position's slice in the order
+    // they were made; then, if more than `beam` are left, the best `beam` of them (ties: the first made).
+    end = keep(buffers, to, end, top - scoreBeam, Number.POSITIVE_INFINITY);
+    if (end - to > beam) {
       const m = end - to;
       for (let i = 0; i < m; i++) order[i] = score[to + i] as number;
-      floor = nthSmallest(order, m, m - beam);
-    }
-    if (live > beam || live < end - to) {
-      // Keep the best (at most `beam`, none far below the best), compacting them to the front of this position's slice.
-      const threshold = floor;
-      let kept = to;
-      for (let h = to; h < end && kept < to + beam; h++) {
-        if ((score[h] as number) < threshold) continue;
-        state[kept] = state[h] as number;
-        score[kept] = score[h] as number;
-        prev[kept] = prev[h] as number;
-        choice[kept] = choice[h] as number;
-        kept++;
-      }
-      end = kept;
+      end = keep(buffers, to, end, nthSmallest(order, m, m - beam), beam);
     }
     if (deferStates) {
       for (let h = to; h < end; h++) {
