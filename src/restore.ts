@@ -45,7 +45,7 @@ export interface Planned {
   lattice: Position[];
   choosable: boolean[];
   keepFirst: boolean[];
-  path: Uint16Array;
+  path: number[];
 }
 
 /**

@@ -280,7 +280,7 @@ describe('decode: the threshold beam', () => {
     const model = train(CORPUS);
     const words = [...model.lexicon.values()];
     const random = lcg(7);
-    const scoreOf = (lattice: { ids: Uint32Array }[], path: Uint16Array) => {
+    const scoreOf = (lattice: { ids: Uint32Array }[], path: readonly number[]) => {
       const scorer = createScorer(model);
       const out = { state: scorer.begin() };
       const ids = lattice.map((p, i) => p.ids[path[i] as number] as number);

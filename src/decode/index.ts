@@ -139,7 +139,7 @@ function keep(buffers: DecodeBuffers, from: number, end: number, floor: number, 
  * (`buffers`, reused from sentence to sentence), each position's in a slice after the previous one's.
  * @example decode(createScorer(model), lattice, { scoreBeam: PLAIN_SCORE_BEAM, skipSteps: false })
  */
-export function decode(scorer: Scorer, lattice: Lattice, options: DecodeOptions = {}, buffers = new DecodeBuffers()): Uint16Array {
+export function decode(scorer: Scorer, lattice: Lattice, options: DecodeOptions = {}, buffers = new DecodeBuffers()): number[] {
   const { beam = DEFAULT_BEAM, scoreBeam = SCORE_BEAM, skipSteps = true, deferStates = true } = options;
   const n = lattice.length;
   let capacity = 1;
@@ -238,7 +238,7 @@ export function decode(scorer: Scorer, lattice: Lattice, options: DecodeOptions 
     const s = (score[h] as number) + scorer.score(state[h] as number, EOS, out);
     if (s > bestScore) (bestScore = s), (best = h);
   }
-  const path = new Uint16Array(n);
+  const path = new Array<number>(n); // (a plain array: cheaper to make than a typed one, and a sentence needs a new one)
   for (let p = n - 1, h = best; p >= 0; p--) {
     path[p] = choice[h] as number;
     h = prev[h] as number;
