@@ -346,8 +346,12 @@ describe('ceilingsOf', () => {
 });
 
 describe('Scorer.unseen', () => {
-  it('is the step score to the last bit where no table holds the pair, NaN where one may', () => {
-    const model = train(CORPUS);
+  // A bigram model's steps all take the general way (`stepEach`), and so do its unseen ones: all declined.
+  it.each([
+    ['trigram, both directions', { order: 3 as const }, 2000],
+    ['bigram, both directions', { order: 2 as const }, -1],
+  ])('%s: is the step score to the last bit where no table holds the pair, NaN where one may', (_, options, least) => {
+    const model = train(CORPUS, options);
     const scorer = createScorer(model);
     const v = model.lm.vocab.length;
     const random = lcg(5);
@@ -364,7 +368,7 @@ describe('Scorer.unseen', () => {
         expect(quick).toBe(scorer.step(out.state, scorer.next(out.state, word)));
       }
     }
-    expect(scored).toBeGreaterThan(2000); // random pairs: nearly all unseen
+    expect(scored).toBeGreaterThan(least); // random pairs: nearly all unseen
     expect(declined).toBeGreaterThan(0); // a sentence's first step, and the pairs the filter cannot rule out
     for (let i = 0; i < model.lm.biPrev.length; i += 7) {
       const out = { state: scorer.begin() };
@@ -372,6 +376,14 @@ describe('Scorer.unseen', () => {
       scorer.score(out.state, model.lm.biPrev[i] as number, out);
       expect(scorer.unseen(out.state, model.lm.biNext[i] as number)).toBeNaN();
     }
+  });
+
+  it('declines every step of a forward-only model (no twins to vouch for the backward direction)', () => {
+    const model = train(CORPUS, { backward: false });
+    const scorer = createScorer(model);
+    const out = { state: scorer.begin() };
+    scorer.score(out.state, 10, out);
+    for (let w = 3; w < Math.min(model.lm.vocab.length, 200); w++) expect(scorer.unseen(out.state, w)).toBeNaN();
   });
 });
 
