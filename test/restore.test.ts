@@ -31,6 +31,9 @@ describe('restore with the built-in model', () => {
     // A code's letter parts that are no syllable regain their đ; a part that is a syllable is left.
     ['Nghi quyet so 88/NQ-HDND', 'Nghị quyết số 88/NQ-HĐND'],
     ['De an 12/DA-UBND', 'Đề án 12/DA-UBND'],
+    // A part that already has its đ is left as written, though `ND` alone would gain one (`NĐ`, nghị định).
+    ['Nghi quyet so 88/NQ-HĐND', 'Nghị quyết số 88/NQ-HĐND'],
+    ['theo 15/2020/NĐ-CP', 'theo 15/2020/NĐ-CP'],
   ])('%s → %s', (input, output) => {
     expect(restore(input)).toBe(output);
   });

@@ -107,16 +107,22 @@ export function addsOnlyDStroke(form: string): boolean {
   return true;
 }
 
+/** A code's letter parts: runs of letters, marked ones included, so that `HĐND` is one part, not `H` and `ND`. */
+const LETTER_PART = /\p{L}+/gu;
+const MARKED = /[^\0-\x7f]/;
+
 /**
  * A code (`88/NQ-HDND`) with the `đ` put back into each unmarked letter part that is no syllable and that
  * the model knows better with one (`HĐND`, `NĐ`, `QĐ`): as codes in the training text wrote it, else, of the
  * part's forms as a word that add nothing but `đ`, the most frequent, if it is more frequent than the part as
- * written. Digits, separators and case stay as they are.
+ * written. A part that already has a mark (`HĐND`) stays as written. Digits, separators and case stay as they are.
  * @example codeWithDStroke(model, '88/NQ-HDND') // '88/NQ-HĐND'
+ * @example codeWithDStroke(model, '88/NQ-HĐND') // '88/NQ-HĐND' (not `HĐNĐ`)
  */
 export function codeWithDStroke(model: Model, code: string): string {
   const { lexicon, lm, codeParts } = model;
-  return code.replace(/[A-Za-z]+/g, (part) => {
+  return code.replace(LETTER_PART, (part) => {
+    if (MARKED.test(part)) return part;
     const lower = part.toLowerCase();
     const learnt = codeParts?.get(lower);
     if (learnt) return matchCase(part, learnt);
