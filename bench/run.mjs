@@ -6,6 +6,7 @@ import { mostFrequentForm } from './baseline.mjs';
 import { comparePython } from './compare-python.mjs';
 import { CLEAN, readData } from './docs.mjs';
 import { largeInput, largeTraining } from './large.mjs';
+import { markedSection } from './marked.mjs';
 import { ocrSection } from './ocr.mjs';
 import { scoreTexts } from './score.mjs';
 import { speedSection } from './speed.mjs';
@@ -28,7 +29,17 @@ function evaluate(heldOut) {
   const hyp = restore(input, { model });
   const ms = performance.now() - t0;
   const baseline = mostFrequentForm(texts)(input);
-  return { trainNames, input, hyp, ms, ours: scoreTexts(gold, hyp), baseline: scoreTexts(gold, baseline), baselineText: baseline };
+  return {
+    model,
+    gold,
+    trainNames,
+    input,
+    hyp,
+    ms,
+    ours: scoreTexts(gold, hyp),
+    baseline: scoreTexts(gold, baseline),
+    baselineText: baseline,
+  };
 }
 
 // 1. The held-out benchmark: seed 000, model trained on 001-003 only.
@@ -69,6 +80,12 @@ for (const n of names) {
   });
   console.log(`  ${n.padEnd(32)} ${pct(r.ours.insensitive.accuracy).padStart(9)}   baseline ${pct(r.baseline.insensitive.accuracy)}`);
 }
+
+// 2b. Marked and mixed input: the held-out resolution with its marks, in whole or in part, same model.
+results.marked = markedSection(main.gold, main.model);
+console.log('\nMarked and mixed input (the held-out resolution, same model):');
+for (const r of results.marked)
+  console.log(`  ${r.name.padEnd(24)} ${pct(r.accuracy).padStart(9)} (${r.errors} errors)   input as given ${pct(r.inputAccuracy)}`);
 
 // 3. OCR repair on the report's development lines.
 const ocr = ocrSection(out);
@@ -151,6 +168,11 @@ const table = [
   '|---|---:|---:|---:|',
   ...results.leaveOneOut.map((r) => `| ${r.document} | ${r.syllables} | ${pct(r.accuracy)} | ${pct(r.baselineAccuracy)} |`),
 ].join('\n');
+const markedTable = [
+  '| input (the held-out resolution) | made by | input as given | vi-restore | errors |',
+  '|---|---|---:|---:|---:|',
+  ...results.marked.map((r) => `| ${r.name} | ${r.made} | ${pct(r.inputAccuracy)} | ${pct(r.accuracy)} | ${r.errors} |`),
+].join('\n');
 const ocrTable = [
   '| development lines 1–400 of the OCR report | alpha-syllable accuracy | character error rate |',
   '|---|---:|---:|',
@@ -186,6 +208,7 @@ const readmeUrl = new URL('../README.md', import.meta.url);
 let readme = readFileSync(readmeUrl, 'utf8');
 for (const [name, body] of [
   ['accuracy', table],
+  ['marked', markedTable],
   ['ocr', ocrTable],
   [
     'speed',

@@ -4,6 +4,7 @@ import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
 import { codeInIdentifier, identifierRuns } from './candidates/identifier.js';
 import { candidates } from './candidates/index.js';
 import { buildReadingIndex, type OcrPosition, positionsOf, type ReadingIndex, readings } from './candidates/ocr.js';
+import { weighWritten } from './candidates/written.js';
 import { ceilingsOf, DEFAULT_BEAM, DecodeBuffers, decode, PLAIN_SCORE_BEAM, type Position, SCORE_BEAM } from './decode/index.js';
 import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';
@@ -217,8 +218,11 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
         ? { ids: fixedIds(model, t, shared), emit: undefined, ceilings: undefined }
         : { ids, emit: isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined, ceilings: undefined };
     }
-    return { idx, lattice, choosable, keepFirst, path: decode(scorer, lattice, search, buffers) };
+    return { idx, lattice, choosable, keepFirst, path: [] };
   });
+  // OCR mode reads marks through its own channel.
+  if (!ocr) weighWritten(model, tokens, plan);
+  for (const planned of plan) planned.path = decode(scorer, planned.lattice, search, buffers);
   if (buffers.state.length > KEPT_HYPOTHESES) saved.buffers = new DecodeBuffers();
   // OCR marks are too garbled to show a tone convention: OCR mode writes the model's (its training text's) unless told.
   const auto = !options.toneStyle || options.toneStyle === 'auto';
