@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseLetter, composeLetter, decomposeLetter, MARKED_LETTERS } from '../src/orthography/letters.js';
-import { addTone, isValidSyllable, parseSyllable, setToneStyle, toneStyleOf } from '../src/orthography/syllable.js';
+import { addTone, couldBeSyllable, isValidSyllable, parseSyllable, setToneStyle, toneStyleOf } from '../src/orthography/syllable.js';
 import { stripDiacritics } from '../src/strip.js';
 
 const ROWS: [string, string][] = [
@@ -72,6 +72,17 @@ describe('syllables', () => {
     '%s is a syllable',
     (word) => expect(isValidSyllable(word)).toBe(true),
   );
+  it.each([
+    ['duong', true],
+    ['doc', true],
+    ['NGUOI', true],
+    ['khuya', true],
+    ['usr', false],
+    ['share', false],
+    ['quilt', false],
+    ['configure', false],
+    ['bit', true],
+  ])('bare %s could be a syllable once marked: %s', (letters, could) => expect(couldBeSyllable(letters)).toBe(could));
 });
 
 describe('tone placement', () => {

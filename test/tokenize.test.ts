@@ -29,6 +29,35 @@ describe('tokenize', () => {
     expect(texts('chậm⁴⁴, CCN¹⁹.')).toEqual(['chậm', '⁴⁴', ',', ' ', 'CCN', '¹⁹', '.']);
   });
 
+  it.each([
+    ['xem /usr/share/doc/quilt/ nhé', '/usr/share/doc/quilt/'],
+    ['(/usr/share/doc)', '/usr/share/doc'],
+    ['doc/autotools-dev/README.Debian.gz,', 'doc/autotools-dev/README.Debian.gz'],
+    ['sửa configure.ac.', 'configure.ac'],
+    ['tệp quilt.pdf.gz', 'quilt.pdf.gz'],
+    ['~/.bashrc/x', '~/.bashrc/x'],
+  ])('keeps the path or file name in %j whole as a link', (text, link) => {
+    expect(
+      tokenize(text)
+        .filter((t) => t.kind === 'link')
+        .map((t) => t.text),
+    ).toEqual([link]);
+  });
+
+  it.each([
+    'ngay/thang/nam sinh', // bare words joined by slashes
+    '[--exec-path[=</duong/dan/>]]', // a placeholder of words
+    'bi_mat.htm', // a Vietnamese file name, its letters bare
+    'kinh te.Tinh hinh', // a missing space after a full stop
+    'tăng/giảm',
+  ])('leaves the words of %j words', (text) => {
+    expect(tokenize(text).some((t) => t.kind === 'link')).toBe(false);
+  });
+
+  it('leaves paths to the OCR channel in OCR mode', () => {
+    expect(tokenize('/usr/share/doc', { ocr: true }).some((t) => t.kind === 'link')).toBe(false);
+  });
+
   it('keeps a link without its sentence-final full stop', () => {
     expect(texts('xem https://a.vn/x.')).toEqual(['xem', ' ', 'https://a.vn/x', '.']);
   });

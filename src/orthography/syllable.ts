@@ -139,6 +139,21 @@ export function isValidSyllable(word: string): boolean {
   return parseSyllable(word.toLowerCase()) !== undefined;
 }
 
+/** The rhymes and onsets without their marks (`ương` → `uong`, `đ` → `d`), for {@link couldBeSyllable}. */
+const BARE_RHYMES: ReadonlySet<string> = new Set([...RHYMES].map((r) => r.normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
+const BARE_ONSETS = ONSETS.map((o) => (o === 'đ' ? 'd' : o));
+
+/**
+ * Could these bare letters (any case, no marks) be a Vietnamese syllable once marked: an onset and a rhyme, each
+ * with its marks left out? `usr`, `share` and `quilt` could not; `duong` (dương) and `doc` (dốc) could.
+ * @example couldBeSyllable('duong') // true
+ * @example couldBeSyllable('share') // false
+ */
+export function couldBeSyllable(letters: string): boolean {
+  const lower = letters.toLowerCase();
+  return BARE_ONSETS.some((o) => lower.startsWith(o) && BARE_RHYMES.has(lower.slice(o.length)));
+}
+
 /** Index, within `onset + rhyme`, of the vowel that carries the tone. */
 function tonePosition(onset: string, rhyme: string, style: ToneStyle): number {
   const nucleus = (VOWELS.exec(rhyme) ?? [''])[0];

@@ -1,3 +1,5 @@
+import { joinPaths } from './paths.js';
+
 /** What a token is; only `word` tokens are ever changed by the restorer. */
 export type TokenKind = 'word' | 'number' | 'code' | 'link' | 'footnote' | 'space' | 'punct';
 
@@ -129,7 +131,8 @@ export interface TokenizeOptions {
 
 /**
  * Split text into tokens without losing a character: joining the tokens' text gives the input back.
- * Numbers (`8,16%`, `08/12/2023`), document codes (`88/NQ-HĐND`), links and e-mail addresses stay whole;
+ * Numbers (`8,16%`, `08/12/2023`), document codes (`88/NQ-HĐND`), links, e-mail addresses and (but in OCR mode) file
+ * paths and names (`/usr/share/doc`, `configure.ac`: see `joinPaths`) stay whole;
  * footnote superscripts glued to a word are tokens of their own.
  * @example tokenize('chậm⁴⁴, 8,16%').map((t) => t.text) // ['chậm', '⁴⁴', ',', ' ', '8,16%']
  */
@@ -148,6 +151,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   let pos = 0;
   // A run that is no code holds no code further on either: no need to scan it again from each of its digits.
   let noCodeBefore = 0;
+  // A `/` or `.` before an ASCII letter: there may be a path or file name to join (see `joinPaths`).
+  let pathy = false;
   while (pos < text.length) {
     const code = text.charCodeAt(pos);
     const cls = classOf(code);
@@ -174,6 +179,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     // Without links, punctuation is all an ASCII symbol can start: one character, no regular expression.
     if (fast && cls === CharClass.AsciiOther) {
       tokens[n++] = { kind: 'punct', text: text.charAt(pos), start: pos };
+      if ((code === 0x2f || code === 0x2e) && classOf(text.charCodeAt(pos + 1)) === CharClass.AsciiLetter) pathy = true;
       pos++;
       continue;
     }
@@ -192,10 +198,12 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
         tokens[n++] = { kind, text: match.slice(0, glued), start: pos };
         tokens[n++] = { kind: 'number', text: match.slice(glued), start: pos + glued };
       } else tokens[n++] = { kind, text: match, start: pos };
+      if (kind === 'punct' && (code === 0x2f || code === 0x2e) && classOf(text.charCodeAt(pos + 1)) === CharClass.AsciiLetter) pathy = true;
       pos += match.length;
       break;
     }
   }
   tokens.length = n;
-  return tokens;
+  // OCR text keeps its slashes and dots for the channel: `/` and `.` may be misread letters there.
+  return options.ocr || !pathy ? tokens : joinPaths(text, tokens);
 }

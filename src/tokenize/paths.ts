@@ -1,0 +1,84 @@
+import { couldBeSyllable } from '../orthography/syllable.js';
+import type { Token } from './index.js';
+
+/**
+ * File paths (`/usr/share/doc/quilt/`, `~/.bashrc/x`, `doc/autotools-dev/README.Debian.gz`) and file names with a
+ * common extension (`configure.ac`, `quilt.pdf.gz`), in ASCII: their letters are no Vietnamese words to mark
+ * (`doc` is no `độc` there). A path starts with `/`, `~/`, `./` or `../` and has two parts or more; one without
+ * such a start needs three parts and a `.`, `_`, `-` or digit somewhere. Either must have a part that could be
+ * no syllable (see {@link foreign}), so that bare words joined by slashes (`</cac/duong/dan>` in a translation's
+ * placeholder) or in a Vietnamese file name (`bi_mat.htm`) stay words.
+ */
+const PATH =
+  /(?<![\p{L}\p{N}\p{M}_./~-])(?:(?:~|\.{1,2})?(?:\/\.?[\w+-][\w.+-]*){2,}\/?|(?=[\w.+/-]*[\d._-])[\w+-][\w.+-]*(?:\/[\w+-][\w.+-]*){2,}\/?)(?![\p{L}\p{N}\p{M}])/gu;
+
+/** Extensions that make a dotted ASCII name a file name. */
+const EXTENSIONS =
+  'gz|xz|bz2|zst|zip|tar|tgz|txt|pdf|html?|xml|json|ya?ml|toml|js|mjs|ts|css|c|h|cc|cpp|hpp|py|sh|pl|rb|go|rs|java|md|rst|tex|ac|am|in|cfg|conf|ini|deb|dsc|changes|diff|patch|orig|png|jpe?g|gif|svg|odt|ods|odp|docx?|xlsx?|pptx?|csv|log|mk|po|pot|mo|so|exe|dll|iso|img';
+const FILE = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_.])[\\w+-]+(?:\\.[\\w+-]+)*\\.(?:${EXTENSIONS})(?![\\p{L}\\p{N}\\p{M}_])`, 'gu');
+
+const LETTER_RUN = /[A-Za-z]+/g;
+
+/**
+ * Does a text have a run of letters that could be no Vietnamese syllable (`usr`, `configure`)?
+ * @example foreign('/usr/share/doc') // true; foreign('/cac/duong/dan') // false
+ */
+function foreign(text: string): boolean {
+  for (const [run] of text.matchAll(LETTER_RUN)) if (!couldBeSyllable(run)) return true;
+  return false;
+}
+
+/** Does token `i` (a `/` or `.` before an ASCII letter) suggest a path or file name around it? */
+function suggests(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.kind !== 'punct' || (t.text !== '/' && t.text !== '.')) return false;
+  const next = tokens[i + 1];
+  if (next?.kind !== 'word') return false;
+  const c = next.text.charCodeAt(0) | 0x20;
+  return c >= 0x61 && c <= 0x7a;
+}
+
+/** Paths and file names (see {@link PATH}, {@link FILE}) in `chunk`, a run of text with no space, at `offset`. */
+function spansIn(chunk: string, offset: number, spans: [number, number][]): void {
+  for (const m of chunk.matchAll(PATH)) if (foreign(m[0])) spans.push([offset + m.index, offset + m.index + m[0].length]);
+  for (const m of chunk.matchAll(FILE))
+    if (foreign(m[0].slice(0, m[0].lastIndexOf('.')))) spans.push([offset + m.index, offset + m.index + m[0].length]);
+}
+
+/**
+ * The tokens with each path and file name of `text` made one `link` token (kept as it is, as links are), where
+ * it starts and ends at token boundaries. Only runs of text without spaces that hold a `/` or `.` token before
+ * an ASCII letter are searched. Returns `tokens` itself when there is none.
+ * @example joinPaths(text, tokenize(text)) // 'see /usr/share/doc/' → ['see', ' ', '/usr/share/doc/']
+ */
+export function joinPaths(text: string, tokens: Token[]): Token[] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!suggests(tokens, i)) continue;
+    let a = i;
+    while (a > 0 && (tokens[a - 1] as Token).kind !== 'space') a--;
+    let b = i + 1;
+    while (b + 1 < tokens.length && (tokens[b + 1] as Token).kind !== 'space') b++;
+    const start = (tokens[a] as Token).start;
+    const last = tokens[b] as Token;
+    spansIn(text.slice(start, last.start + last.text.length), start, spans);
+    i = b;
+  }
+  if (spans.length === 0) return tokens;
+  spans.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  const out: Token[] = [];
+  let s = 0;
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i] as Token;
+    while (s < spans.length && (spans[s] as [number, number])[0] < t.start) s++;
+    const span = spans[s];
+    let j = i;
+    if (span && span[0] === t.start) while (j < tokens.length && (tokens[j] as Token).start < span[1]) j++;
+    const end = j < tokens.length ? (tokens[j] as Token).start : text.length;
+    if (span && j > i + 1 && end === span[1]) {
+      out.push({ kind: 'link', text: text.slice(span[0], span[1]), start: span[0] });
+      i = j;
+    } else out.push(tokens[i++] as Token);
+  }
+  return out;
+}
