@@ -50,12 +50,15 @@ describe('tokenize', () => {
     'bi_mat.htm', // a Vietnamese file name, its letters bare
     'kinh te.Tinh hinh', // a missing space after a full stop
     'tăng/giảm',
+    'định dạng Th/Ng/NNam.', // a date format's words, before a sentence's full stop
   ])('leaves the words of %j words', (text) => {
     expect(tokenize(text).some((t) => t.kind === 'link')).toBe(false);
   });
 
-  it('leaves paths to the OCR channel in OCR mode', () => {
+  it('leaves paths to the OCR channel in OCR mode, and their parts as words when asked (training)', () => {
     expect(tokenize('/usr/share/doc', { ocr: true }).some((t) => t.kind === 'link')).toBe(false);
+    expect(texts('/usr/share/doc')).toEqual(['/usr/share/doc']);
+    expect(tokenize('/usr/share/doc', { paths: false }).map((t) => t.text)).toEqual(['/', 'usr', '/', 'share', '/', 'doc']);
   });
 
   it('keeps a link without its sentence-final full stop', () => {

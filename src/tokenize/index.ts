@@ -127,6 +127,11 @@ const PRESIZE_LIMIT = 1 << 24;
 export interface TokenizeOptions {
   /** Read OCR text: words may contain digits and symbols misread for letters. */
   ocr?: boolean;
+  /**
+   * Keep file paths and names whole (default true, but in OCR mode): see `joinPaths`. Training reads their parts
+   * as words, as they were read before paths were kept: what `man` or `doc` is next to is still learnt.
+   */
+  paths?: boolean;
 }
 
 /**
@@ -205,5 +210,5 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   }
   tokens.length = n;
   // OCR text keeps its slashes and dots for the channel: `/` and `.` may be misread letters there.
-  return options.ocr || !pathy ? tokens : joinPaths(text, tokens);
+  return options.ocr || options.paths === false || !pathy ? tokens : joinPaths(text, tokens);
 }

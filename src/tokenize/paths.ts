@@ -9,8 +9,15 @@ import type { Token } from './index.js';
  * no syllable (see {@link foreign}), so that bare words joined by slashes (`</cac/duong/dan>` in a translation's
  * placeholder) or in a Vietnamese file name (`bi_mat.htm`) stay words.
  */
-const PATH =
-  /(?<![\p{L}\p{N}\p{M}_./~-])(?:(?:~|\.{1,2})?(?:\/\.?[\w+-][\w.+-]*){2,}\/?|(?=[\w.+/-]*[\d._-])[\w+-][\w.+-]*(?:\/[\w+-][\w.+-]*){2,}\/?)(?![\p{L}\p{N}\p{M}])/gu;
+const PART = String.raw`[\w+-](?:[\w.+-]*[\w+-])?`; // a part never ends in a full stop (a sentence's)
+const PATH = new RegExp(
+  String.raw`(?<![\p{L}\p{N}\p{M}_./~-])(?:(?:~|\.{1,2})?(?:\/\.?${PART}){2,}\/?|${PART}(?:\/${PART}){2,}\/?)(?![\p{L}\p{N}\p{M}])`,
+  'gu',
+);
+
+/** A path that starts at a root (`/`, `~/`, `./`, `../`); one that does not needs a character no word has. */
+const ROOTED = /^(?:~|\.{1,2})?\//;
+const NOT_WORDS = /[\d._-]/;
 
 /** Extensions that make a dotted ASCII name a file name. */
 const EXTENSIONS =
@@ -40,7 +47,8 @@ function suggests(tokens: readonly Token[], i: number): boolean {
 
 /** Paths and file names (see {@link PATH}, {@link FILE}) in `chunk`, a run of text with no space, at `offset`. */
 function spansIn(chunk: string, offset: number, spans: [number, number][]): void {
-  for (const m of chunk.matchAll(PATH)) if (foreign(m[0])) spans.push([offset + m.index, offset + m.index + m[0].length]);
+  for (const m of chunk.matchAll(PATH))
+    if (foreign(m[0]) && (ROOTED.test(m[0]) || NOT_WORDS.test(m[0]))) spans.push([offset + m.index, offset + m.index + m[0].length]);
   for (const m of chunk.matchAll(FILE))
     if (foreign(m[0].slice(0, m[0].lastIndexOf('.')))) spans.push([offset + m.index, offset + m.index + m[0].length]);
 }

@@ -89,7 +89,7 @@ export function wordCounts(texts: Iterable<string>, start?: ReadonlyMap<string, 
     for (let start = 0; start < nfc.length; ) {
       const end = pieceEnd(nfc, start);
       let last = ''; // the word just before, while only a space within a line separates it
-      for (const t of tokenize(nfc.slice(start, end))) {
+      for (const t of tokenize(nfc.slice(start, end), { paths: false })) {
         if (t.kind === 'space' && !t.text.includes('\n')) continue;
         const word = t.kind === 'word' ? normalizeWord(t.text) : '';
         if (word === '' || !LETTERS_ONLY.test(word)) {

@@ -98,7 +98,7 @@ export class Corpus {
     const nfc = text.normalize('NFC');
     for (let start = 0; start < nfc.length; ) {
       const end = pieceEnd(nfc, start);
-      const tokens = tokenize(nfc.slice(start, end));
+      const tokens = tokenize(nfc.slice(start, end), { paths: false });
       this.toneWords(tokens);
       const runs = new IdentifierRuns(isValidSyllable);
       for (const s of sentences(tokens)) this.sentence(tokens, s, runs);
