@@ -13,6 +13,10 @@ const lines = [
 
 for (const line of lines) console.log(`${line}\n  → ${restore(line)}`);
 
+// Text that already has marks, in whole or in part: marked words stay as written, bare ones are restored.
+const mixed = 'Ông ấy nói rằng ke hoach nam 2024 đã hoàn thành vuot muc.';
+console.log(`\n${mixed}\n  → ${restore(mixed)}`);
+
 // With { ocr: true } digits and symbols misread for letters are repaired too.
 const ocrLine = 'Ke hoach phat tri€n kinh t€ nam 2024';
 console.log(`\n${ocrLine}\n  → ${restore(ocrLine, { ocr: true })}  (ocr: true)`);

@@ -14,6 +14,7 @@ describe('examples/ run as their README says', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('→ Tình hình thực hiện kế hoạch năm 2023');
     expect(r.stdout).toContain('→ HỘI ĐỒNG NHÂN DÂN TỈNH HẢI DƯƠNG');
+    expect(r.stdout).toContain('→ Ông ấy nói rằng kế hoạch năm 2024 đã hoàn thành vượt mức.');
     expect(r.stdout).toMatch(/confidence \d\.\d{3}/);
   });
 
