@@ -51,6 +51,7 @@ describe('tokenize', () => {
     'kinh te.Tinh hinh', // a missing space after a full stop
     'tăng/giảm',
     'định dạng Th/Ng/NNam.', // a date format's words, before a sentence's full stop
+    '[<d.so>…]', // a placeholder's abbreviation (đ.số), not a shared object
   ])('leaves the words of %j words', (text) => {
     expect(tokenize(text).some((t) => t.kind === 'link')).toBe(false);
   });

@@ -24,10 +24,10 @@ const EXTENSIONS =
   'gz|xz|bz2|zst|zip|tar|tgz|txt|pdf|html?|xml|json|ya?ml|toml|js|mjs|ts|css|c|h|cc|cpp|hpp|py|sh|pl|rb|go|rs|java|md|rst|tex|ac|am|in|cfg|conf|ini|deb|dsc|changes|diff|patch|orig|png|jpe?g|gif|svg|odt|ods|odp|docx?|xlsx?|pptx?|csv|log|mk|po|pot|mo|so|exe|dll|iso|img';
 const FILE = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_.])[\\w+-]+(?:\\.[\\w+-]+)*\\.(?:${EXTENSIONS})(?![\\p{L}\\p{N}\\p{M}_])`, 'gu');
 
-const LETTER_RUN = /[A-Za-z]+/g;
+const LETTER_RUN = /[A-Za-z]{2,}/g; // a lone letter (`d.so` for đ.số) says nothing
 
 /**
- * Does a text have a run of letters that could be no Vietnamese syllable (`usr`, `configure`)?
+ * Does a text have a run of two letters or more that could be no Vietnamese syllable (`usr`, `configure`)?
  * @example foreign('/usr/share/doc') // true; foreign('/cac/duong/dan') // false
  */
 function foreign(text: string): boolean {
