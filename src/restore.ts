@@ -4,7 +4,7 @@ import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
 import { codeInIdentifier, identifierRuns } from './candidates/identifier.js';
 import { candidates } from './candidates/index.js';
 import { buildReadingIndex, type OcrPosition, positionsOf, type ReadingIndex, readings } from './candidates/ocr.js';
-import { weighWritten } from './candidates/written.js';
+import { hasMarkedWord, weighWritten } from './candidates/written.js';
 import { ceilingsOf, DEFAULT_BEAM, DecodeBuffers, decode, PLAIN_SCORE_BEAM, type Position, SCORE_BEAM } from './decode/index.js';
 import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';
@@ -190,6 +190,8 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
   const shared = new Map<number, Uint32Array>();
   const runs = identifierRuns(model);
   const search = { beam: options.beam ?? DEFAULT_BEAM, scoreBeam: ocr ? SCORE_BEAM : PLAIN_SCORE_BEAM, skipSteps: ocr, deferStates: ocr };
+  // OCR mode reads marks through its own channel; plain mode weighs the words of a text with marks by its writer's ways.
+  const weigh = !ocr && hasMarkedWord(tokens);
   const plan = sentences(tokens).map((idx): Planned => {
     const n = idx.length;
     const choosable = new Array<boolean>(n);
@@ -218,11 +220,13 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
         ? { ids: fixedIds(model, t, shared), emit: undefined, ceilings: undefined }
         : { ids, emit: isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined, ceilings: undefined };
     }
-    return { idx, lattice, choosable, keepFirst, path: [] };
+    // A bare text is decoded sentence by sentence as it is planned; a marked one once all its words are weighed.
+    return { idx, lattice, choosable, keepFirst, path: weigh ? [] : decode(scorer, lattice, search, buffers) };
   });
-  // OCR mode reads marks through its own channel.
-  if (!ocr) weighWritten(model, tokens, plan);
-  for (const planned of plan) planned.path = decode(scorer, planned.lattice, search, buffers);
+  if (weigh) {
+    weighWritten(model, tokens, plan);
+    for (const planned of plan) planned.path = decode(scorer, planned.lattice, search, buffers);
+  }
   if (buffers.state.length > KEPT_HYPOTHESES) saved.buffers = new DecodeBuffers();
   // OCR marks are too garbled to show a tone convention: OCR mode writes the model's (its training text's) unless told.
   const auto = !options.toneStyle || options.toneStyle === 'auto';

@@ -179,13 +179,19 @@ function withForm(ids: Uint32Array, id: number): Uint32Array {
   return wide;
 }
 
+/** Does any word of the tokens carry a mark? (Else {@link weighWritten} has nothing to do.) */
+export function hasMarkedWord(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (t.kind === 'word' && isMarked(t.text)) return true;
+  return false;
+}
+
 /**
  * Weigh the forms of a text's words by how its writer marks words (see the note above), in place: each sentence's
  * marking rate, pulled toward the whole text's, gives each word's form as written (a candidate now, if a valid
- * syllable training never showed: `tôi`) a bonus over the others. A text with no marked word is left as it is.
+ * syllable training never showed: `tôi`) a bonus over the others. A text with no marked word to choose for is left
+ * as it is.
  */
 export function weighWritten(model: Model, tokens: readonly Token[], plan: readonly Draft[]): void {
-  if (!plan.some(({ idx, choosable }) => idx.some((i, p) => choosable[p] && isMarked((tokens[i] as Token).text)))) return;
   const words = plan.map(({ idx, choosable }) =>
     idx.map((i, p) => (choosable[p] ? writtenOf(model, (tokens[i] as Token).text) : undefined)),
   );
