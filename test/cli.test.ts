@@ -152,6 +152,20 @@ describe('vi-restore CLI: batches', () => {
     expect(report.files[0].ms).toBeGreaterThanOrEqual(0);
   });
 
+  it('leaves a marked file as it is and restores a partly marked one, and the report says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vi-restore-'));
+    mkdirSync(join(dir, 'in'));
+    const marked = 'Ông ấy nói rằng chúng tôi sẽ cố gắng hơn nữa.\nTôi đi học về nhà, mẹ tôi đang nấu cơm.\n';
+    writeFileSync(join(dir, 'in', 'a.txt'), marked);
+    writeFileSync(join(dir, 'in', 'b.txt'), 'Tình hình thực hiện ke hoach nam 2024.\n');
+    const r = run(['--out-dir', join(dir, 'out'), '--report', join(dir, 'report.json'), join(dir, 'in')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'a.txt'), 'utf8')).toBe(marked);
+    expect(readFileSync(join(dir, 'out', 'b.txt'), 'utf8')).toBe('Tình hình thực hiện kế hoạch năm 2024.\n');
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.files.map((f: { changed: number }) => f.changed)).toEqual([0, 3]);
+  });
+
   it('fixes files in place, keeping a backup when asked', () => {
     const dir = tree();
     const a = join(dir, 'in', 'a.txt');
