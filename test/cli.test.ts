@@ -351,6 +351,14 @@ describe('vi-restore train', () => {
     expect(run(['--model', model], 'Nong nghiep tang truong\n').stdout).toBe('Nông nghiệp tăng trưởng\n');
   });
 
+  it('leaves out sentences written without marks, and says how many', () => {
+    const dir = tree();
+    writeFileSync(join(dir, 'c.txt'), 'Nông nghiệp tăng trưởng ổn định.\nNong nghiep tang truong on dinh.\n');
+    const t = run(['train', '--out', join(dir, 'm.bin'), join(dir, 'c.txt')]);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toMatch(/^trained on 1 file\(s\), \d+ tokens \(1 sentence\(s\) without marks left out\): /);
+  });
+
   it('uses the background counts of common words unless --no-background, and says which', () => {
     const dir = tree();
     writeFileSync(join(dir, 'c.txt'), 'Con mèo nằm trên ghế.\n');

@@ -50,7 +50,7 @@ function runTrain(o: CliOptions): number {
   writeAtomic(o.out, bytes);
   const { lm } = model;
   process.stdout.write(
-    `trained on ${status.read} file(s), ${model.info.tokens} tokens: ${model.info.trainedWords} distinct words seen${model.info.backgroundWords ? ` (and ${model.info.backgroundWords} common word(s) of the background)` : ''}, ` +
+    `trained on ${status.read} file(s), ${model.info.tokens} tokens${model.info.bareSentences ? ` (${model.info.bareSentences} sentence(s) without marks left out)` : ''}: ${model.info.trainedWords} distinct words seen${model.info.backgroundWords ? ` (and ${model.info.backgroundWords} common word(s) of the background)` : ''}, ` +
       `${lm.vocab.length} in the vocabulary, ${lm.biNext.length} bigrams, ${lm.triNext.length} trigrams (order ${lm.order}, ` +
       `with backward model, ${background === false ? 'no background' : background === true ? 'the built-in background' : `the built-in background plus the counts of ${own.read} file(s)`}), tone marks ${model.toneStyle === 'new' ? 'hoà (new style)' : 'hòa (old style)'}` +
       `${model.toneExceptions ? ` but ${model.toneExceptions.size} word(s) the other way` : ''}; ` +

@@ -1,7 +1,7 @@
-import { normalizeWord } from '../normalize/index.js';
-import { tokenize } from '../tokenize/index.js';
+import { normalizeWord, sentences } from '../normalize/index.js';
+import { type Token, tokenize } from '../tokenize/index.js';
 import { BACKGROUND, BACKGROUND_PAIRS } from './background.generated.js';
-import { pieceEnd } from './corpus.js';
+import { isBareSentence, pieceEnd } from './corpus.js';
 
 /** Share of the unigram's reserved mass spread by the background counts; the rest goes evenly to every word. */
 export const BACKGROUND_WEIGHT = 0.35;
@@ -66,11 +66,19 @@ export function backgroundCounts(): ReadonlyMap<string, number> {
 
 const LETTERS_ONLY = /^\p{L}+$/u;
 
+/** Per token, is it a word of a sentence written without its marks (see `isBareSentence`), which counts nothing? */
+function bareTokens(tokens: readonly Token[]): boolean[] {
+  const bare = new Array<boolean>(tokens.length).fill(false);
+  for (const idx of sentences(tokens)) if (isBareSentence(tokens, idx)) for (const i of idx) bare[i] = true;
+  return bare;
+}
+
 /**
  * How often each word (lower case, as `train` counts them; letters only) and each pair of words (`"do dân"`: two
  * words with only a space between them) occurs in some texts, added to the counts of `start` if given (it is not
  * changed): a background of your own for `train(texts, { background: wordCounts(generalTexts, backgroundCounts()) })`
- * (the built-in counts and yours; without `start`, yours alone). Only the counts are kept, and a text is read a
+ * (the built-in counts and yours; without `start`, yours alone). Sentences written without marks count nothing (see
+ * `isBareSentence`). Only the counts are kept, and a text is read a
  * piece at a time, so a large general corpus (a generator over its files) is never held whole (memory grows with its
  * distinct words and pairs).
  * @example wordCounts(['Của dân, do dân.']) // Map { 'của' => 1, 'dân' => 2, 'của dân' => 1, 'do' => 1, 'do dân' => 1 }
@@ -89,8 +97,15 @@ export function wordCounts(texts: Iterable<string>, start?: ReadonlyMap<string, 
     for (let start = 0; start < nfc.length; ) {
       const end = pieceEnd(nfc, start);
       let last = ''; // the word just before, while only a space within a line separates it
-      for (const t of tokenize(nfc.slice(start, end), { paths: false })) {
+      const tokens = tokenize(nfc.slice(start, end), { paths: false });
+      const bare = bareTokens(tokens);
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
         if (t.kind === 'space' && !t.text.includes('\n')) continue;
+        if (bare[i]) {
+          last = '';
+          continue;
+        }
         const word = t.kind === 'word' ? normalizeWord(t.text) : '';
         if (word === '' || !LETTERS_ONLY.test(word)) {
           last = '';

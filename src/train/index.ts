@@ -74,7 +74,14 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
     (options.backward ?? true) ? estimate(reversed(stream), vocab, order, base, counts && pairsOf(vocab, counts, true)) : undefined;
   let tokens = 0;
   for (const c of corpus.counts) tokens += c;
-  const info = { order, tokens, trainedWords, ...(backgroundWords > 0 && { backgroundWords }), vocabulary: vocab.length };
+  const info = {
+    order,
+    tokens,
+    trainedWords,
+    ...(backgroundWords > 0 && { backgroundWords }),
+    vocabulary: vocab.length,
+    ...(corpus.bareSentences > 0 && { bareSentences: corpus.bareSentences }),
+  };
   const model = createModel(tables, info, backward, capitals);
   if (model.backward && sameNgrams(model.lm, model.backward)) declareTwins(model.backward);
   toneConventions(model, corpus.toneForms);
