@@ -42,6 +42,8 @@ export function ocrSection(out) {
   const cleanModel = train(names.slice(1).map((n) => readData(CLEAN[n])));
   const heldGold = readData(CLEAN[names[0]]);
   const cleanOcr = scoreTexts(heldGold, restore(stripDiacritics(heldGold), { model: cleanModel, ocr: true }));
+  // Nor a good scan: the resolution as written, marks and all (its marks are trusted: see candidates/written.ts).
+  const markedOcr = scoreTexts(heldGold, restore(heldGold, { model: cleanModel, ocr: true }));
   return {
     lines: `1-${DEV_LINES}`,
     syllables: raw.insensitive.syllables,
@@ -54,5 +56,6 @@ export function ocrSection(out) {
     ocrModeCharErrorRate: charErrorRate(gold, repaired),
     topErrors: ocrScore.insensitive.topErrors,
     cleanResolutionInOcrMode: cleanOcr.insensitive.accuracy,
+    markedResolutionInOcrMode: markedOcr.insensitive.accuracy,
   };
 }

@@ -100,6 +100,7 @@ if (ocr.crossValidatedAccuracy !== null)
   console.log(`  --ocr, channel not trained on the scored half (2-fold CV): ${pct(ocr.crossValidatedAccuracy)}`);
 console.log(`  most frequent errors  ${ocr.topErrors.map(([e, c]) => `${e} ×${c}`).join(', ')}`);
 console.log(`  --ocr on the de-accented clean resolution (model trained on 001-003): ${pct(ocr.cleanResolutionInOcrMode)}`);
+console.log(`  --ocr on the clean resolution as written, marks and all (same model): ${pct(ocr.markedResolutionInOcrMode)}`);
 
 // 4. Speed.
 const speed = speedSection();
@@ -182,6 +183,8 @@ const ocrTable = [
   ...(ocr.crossValidatedAccuracy !== null
     ? [`| \`--ocr\`, channel learnt without the scored half (2-fold) | ${pct(ocr.crossValidatedAccuracy)} | |`]
     : []),
+  `| \`--ocr\` on clean text: the held-out resolution de-accented, model of 001–003 | ${pct(ocr.cleanResolutionInOcrMode)} | |`,
+  `| \`--ocr\` on clean text: the held-out resolution as written (a good scan), same model | ${pct(ocr.markedResolutionInOcrMode)} | |`,
 ].join('\n');
 const speedTable = [
   '| measure | value |',

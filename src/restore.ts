@@ -4,7 +4,7 @@ import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
 import { codeInIdentifier, identifierRuns } from './candidates/identifier.js';
 import { candidates } from './candidates/index.js';
 import { buildReadingIndex, type OcrPosition, positionsOf, type ReadingIndex, readings } from './candidates/ocr.js';
-import { hasMarkedWord, weighWritten } from './candidates/written.js';
+import { hasMarkedWord, markTrust, weighWritten } from './candidates/written.js';
 import { ceilingsOf, DEFAULT_BEAM, DecodeBuffers, decode, PLAIN_SCORE_BEAM, type Position, SCORE_BEAM } from './decode/index.js';
 import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';
@@ -190,8 +190,10 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
   const shared = new Map<number, Uint32Array>();
   const runs = identifierRuns(model);
   const search = { beam: options.beam ?? DEFAULT_BEAM, scoreBeam: ocr ? SCORE_BEAM : PLAIN_SCORE_BEAM, skipSteps: ocr, deferStates: ocr };
-  // OCR mode reads marks through its own channel; plain mode weighs the words of a text with marks by its writer's ways.
-  const weigh = !ocr && hasMarkedWord(tokens);
+  // The words of a text with marks are weighed by its writer's ways; in OCR mode as far as its marks can be trusted
+  // (a good scan's), else they are left to the channel.
+  const trust = ocr ? markTrust(tokens) : 1;
+  const weigh = trust > 0 && hasMarkedWord(tokens);
   const plan = sentences(tokens).map((idx): Planned => {
     const n = idx.length;
     const choosable = new Array<boolean>(n);
@@ -224,7 +226,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
     return { idx, lattice, choosable, keepFirst, path: weigh ? [] : decode(scorer, lattice, search, buffers) };
   });
   if (weigh) {
-    weighWritten(model, tokens, plan);
+    weighWritten(model, tokens, plan, trust);
     for (const planned of plan) planned.path = decode(scorer, planned.lattice, search, buffers);
   }
   if (buffers.state.length > KEPT_HYPOTHESES) saved.buffers = new DecodeBuffers();

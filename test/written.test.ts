@@ -5,6 +5,7 @@ import {
   isMarked,
   MAX_RATE,
   markingRate,
+  markTrust,
   PARTLY_MAX,
   PARTLY_MIN,
   partialRate,
@@ -13,6 +14,7 @@ import {
 } from '../src/candidates/written.js';
 import { restore, stripDiacritics, train } from '../src/index.js';
 import { analyse } from '../src/restore.js';
+import { tokenize } from '../src/tokenize/index.js';
 
 describe('word tests', () => {
   it.each([
@@ -118,5 +120,22 @@ describe('restore on marked and mixed text', () => {
     expect(stripDiacritics(restore(bare, { model }))).toBe(bare);
     // One marked word makes it a (partly) marked text.
     expect(analyse(model, `${bare} Tội`, {}).plan.some((p) => p.lattice.some((pos) => pos.emit !== undefined))).toBe(true);
+  });
+});
+
+describe('markTrust: how far an OCR text marks can be trusted', () => {
+  const trust = (text: string) => markTrust(tokenize(text, { ocr: true }));
+  it.each([
+    ['Tình hình thực hiện kế hoạch năm 2023', 1],
+    ['Tinh hinh thye hién ké hoach nim 2023', 0], // one marked word in two valid: an engine that garbles marks
+    ['Tinh hinh thuc hien ke hoach', 0], // no marks to judge
+  ])('%s → %d', (text, expected) => {
+    expect(trust(text)).toBeCloseTo(expected, 6);
+  });
+
+  it('leaves a clean text as it is in OCR mode, and still repairs a garbled one', () => {
+    const clean = 'Ông ấy nói rằng chúng tôi sẽ cố gắng hơn nữa. Tôi đi học về nhà, mẹ tôi đang nấu cơm.';
+    expect(restore(clean, { ocr: true })).toBe(clean);
+    expect(restore('Tinh hinh thye hién ké hoach nim 2023', { ocr: true })).toBe('Tình hình thực hiện kế hoạch năm 2023');
   });
 });

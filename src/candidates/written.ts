@@ -13,6 +13,7 @@ import { remembered } from '../memo.js';
 import type { Model } from '../model/index.js';
 import { normalizeWord } from '../normalize/index.js';
 import { decomposeLetter } from '../orthography/letters.js';
+import { isValidSyllable } from '../orthography/syllable.js';
 import type { Token } from '../tokenize/index.js';
 
 /** The highest marking rate a text is taken to have: even a careful writer may leave a word bare. */
@@ -105,10 +106,17 @@ export function endsInStop(word: string): boolean {
  * marked words written in part. Undefined when they all weigh the same (a bare word at rate 0).
  * @example writtenBonus(3, 0, false, 0.9, 0.003) // Float64Array [0, -2.30…, -2.30…]
  */
-export function writtenBonus(count: number, written: number, marked: boolean, rate: number, partly: number): Float64Array | undefined {
+export function writtenBonus(
+  count: number,
+  written: number,
+  marked: boolean,
+  rate: number,
+  partly: number,
+  trust = 1,
+): Float64Array | undefined {
   if (!marked && !(rate > 0)) return undefined;
   const other = marked ? Math.log(partly / (1 - partly)) : Math.log(1 - rate);
-  const bonus = new Float64Array(count).fill(WRITTEN_SCALE * Math.min(other, 0));
+  const bonus = new Float64Array(count).fill(trust * WRITTEN_SCALE * Math.min(other, 0));
   bonus[written] = 0;
   return bonus;
 }
@@ -179,6 +187,30 @@ function withForm(ids: Uint32Array, id: number): Uint32Array {
   return wide;
 }
 
+/** Below this share of its marked words valid syllables, an OCR text's marks are not trusted at all (see {@link markTrust}). */
+export const TRUST_FROM = 0.5;
+/** From this share on, an OCR text's marks are trusted as a writer's are. */
+export const TRUST_FULL = 0.95;
+
+/**
+ * How far an OCR text's marks can be trusted, 0–1, by the share of its marked words that are valid syllables as
+ * read: a clean text or a good scan 0.998 (the held-out resolution; the maintainers' guide, out of domain, too),
+ * OCR by an engine that garbles marks 0.32 (the report's development lines) and 0.41 (tesseract's English model on
+ * seeds 001–003). From {@link TRUST_FROM} (0) to {@link TRUST_FULL} (1), a straight line between.
+ * @example markTrust(tokenize('Tình hình kinh tế', { ocr: true })) // 1
+ */
+export function markTrust(tokens: readonly Token[]): number {
+  let marked = 0;
+  let valid = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word' || !isMarked(t.text)) continue;
+    marked++;
+    if (isValidSyllable(t.text.normalize('NFC'))) valid++;
+  }
+  if (marked === 0) return 0;
+  return Math.min(Math.max((valid / marked - TRUST_FROM) / (TRUST_FULL - TRUST_FROM), 0), 1);
+}
+
 /** Does any word of the tokens carry a mark? (Else {@link weighWritten} has nothing to do.) */
 export function hasMarkedWord(tokens: readonly Token[]): boolean {
   for (const t of tokens) if (t.kind === 'word' && isMarked(t.text)) return true;
@@ -191,7 +223,7 @@ export function hasMarkedWord(tokens: readonly Token[]): boolean {
  * syllable training never showed: `tôi`) a bonus over the others. A text with no marked word to choose for is left
  * as it is.
  */
-export function weighWritten(model: Model, tokens: readonly Token[], plan: readonly Draft[]): void {
+export function weighWritten(model: Model, tokens: readonly Token[], plan: readonly Draft[], trust = 1): void {
   const words = plan.map(({ idx, choosable }) =>
     idx.map((i, p) => (choosable[p] ? writtenOf(model, (tokens[i] as Token).text) : undefined)),
   );
@@ -221,8 +253,8 @@ export function weighWritten(model: Model, tokens: readonly Token[], plan: reado
       const pos = lattice[p] as Position;
       const ids = withForm(pos.ids, w.id);
       const emit = pos.emit
-        ? addedTo(pos.emit, writtenBonus(ids.length, ids.indexOf(w.id), w.marked, rate, partly))
-        : sharedBonus(ids, w, rate, partly);
+        ? addedTo(pos.emit, writtenBonus(ids.length, ids.indexOf(w.id), w.marked, rate, partly, trust))
+        : sharedBonus(ids, w, rate, partly, trust);
       if (emit) lattice[p] = { ids, emit, ceilings: undefined };
     });
   });
@@ -236,13 +268,16 @@ function addedTo(emit: Float64Array, bonus: Float64Array | undefined): Float64Ar
 }
 
 /** The last bonuses made per candidate list, with what they were made for: most words of a marked text share them. */
-const bonuses = new WeakMap<Uint32Array, { rate: number; partly: number; marked: boolean; bonus: Float64Array | undefined }>();
+const bonuses = new WeakMap<
+  Uint32Array,
+  { rate: number; partly: number; marked: boolean; trust: number; bonus: Float64Array | undefined }
+>();
 
 /** {@link writtenBonus} for a word's candidates `ids`, the same array for the same list, rate and share (the decoder only reads it). */
-function sharedBonus(ids: Uint32Array, w: Written, rate: number, partly: number): Float64Array | undefined {
+function sharedBonus(ids: Uint32Array, w: Written, rate: number, partly: number, trust: number): Float64Array | undefined {
   const last = bonuses.get(ids);
-  if (last && last.rate === rate && last.partly === partly && last.marked === w.marked) return last.bonus;
-  const bonus = writtenBonus(ids.length, ids.indexOf(w.id), w.marked, rate, partly);
-  bonuses.set(ids, { rate, partly, marked: w.marked, bonus });
+  if (last && last.rate === rate && last.partly === partly && last.marked === w.marked && last.trust === trust) return last.bonus;
+  const bonus = writtenBonus(ids.length, ids.indexOf(w.id), w.marked, rate, partly, trust);
+  bonuses.set(ids, { rate, partly, marked: w.marked, trust, bonus });
   return bonus;
 }
