@@ -34,6 +34,9 @@ describe('restore with the built-in model', () => {
     // A part that already has its đ is left as written, though `ND` alone would gain one (`NĐ`, nghị định).
     ['Nghi quyet so 88/NQ-HĐND', 'Nghị quyết số 88/NQ-HĐND'],
     ['theo 15/2020/NĐ-CP', 'theo 15/2020/NĐ-CP'],
+    // The words of file paths, file names and options are kept as written (`doc` is no `độc` there).
+    ['Xem tai lieu o /usr/share/doc/quilt/ va configure.ac', 'Xem tài liệu ở /usr/share/doc/quilt/ và configure.ac'],
+    ['ke hoach --no-group --to', 'kế hoạch --no-group --to'],
   ])('%s → %s', (input, output) => {
     expect(restore(input)).toBe(output);
   });

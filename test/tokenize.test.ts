@@ -29,37 +29,53 @@ describe('tokenize', () => {
     expect(texts('chậm⁴⁴, CCN¹⁹.')).toEqual(['chậm', '⁴⁴', ',', ' ', 'CCN', '¹⁹', '.']);
   });
 
+  /** The words a text's tokens mark as those of paths, file names and options. */
+  const pathWords = (text: string, options = {}) =>
+    tokenize(text, options)
+      .filter((t) => t.kind === 'path')
+      .map((t) => t.text);
+
   it.each([
-    ['xem /usr/share/doc/quilt/ nhé', '/usr/share/doc/quilt/'],
-    ['(/usr/share/doc)', '/usr/share/doc'],
-    ['doc/autotools-dev/README.Debian.gz,', 'doc/autotools-dev/README.Debian.gz'],
-    ['sửa configure.ac.', 'configure.ac'],
-    ['tệp quilt.pdf.gz', 'quilt.pdf.gz'],
-    ['~/.bashrc/x', '~/.bashrc/x'],
-  ])('keeps the path or file name in %j whole as a link', (text, link) => {
-    expect(
-      tokenize(text)
-        .filter((t) => t.kind === 'link')
-        .map((t) => t.text),
-    ).toEqual([link]);
+    ['xem /usr/share/doc/quilt/ nhé', ['usr', 'share', 'doc', 'quilt']],
+    ['(/usr/share/doc)', ['usr', 'share', 'doc']],
+    ['doc/autotools-dev/README.Debian.gz,', ['doc', 'autotools', 'dev', 'README', 'Debian', 'gz']],
+    ['sửa configure.ac.', ['configure', 'ac']],
+    ['tệp quilt.pdf.gz', ['quilt', 'pdf', 'gz']],
+    ['~/.bashrc/x', ['bashrc', 'x']],
+    ['dùng --no-group nhé', ['no', 'group']],
+    ['--block-size=CỠ', ['block', 'size']],
+    ['(--to)', ['to']],
+  ])('marks the words of the path, file name or option in %j as path words', (text, words) => {
+    expect(pathWords(text)).toEqual(words);
+    expect(texts(text).join('')).toBe(text);
   });
 
   it.each([
     'ngay/thang/nam sinh', // bare words joined by slashes
-    '[--exec-path[=</duong/dan/>]]', // a placeholder of words
+    '[=</duong/dan/>]]', // a placeholder of words
     'bi_mat.htm', // a Vietnamese file name, its letters bare
     'kinh te.Tinh hinh', // a missing space after a full stop
     'tăng/giảm',
     'định dạng Th/Ng/NNam.', // a date format's words, before a sentence's full stop
     '[<d.so>…]', // a placeholder's abbreviation (đ.số), not a shared object
+    'kinh te--xa hoi', // dashes between words
+    '--Tang cuong', // a bullet
   ])('leaves the words of %j words', (text) => {
-    expect(tokenize(text).some((t) => t.kind === 'link')).toBe(false);
+    expect(pathWords(text)).toEqual([]);
   });
 
-  it('leaves paths to the OCR channel in OCR mode, and their parts as words when asked (training)', () => {
-    expect(tokenize('/usr/share/doc', { ocr: true }).some((t) => t.kind === 'link')).toBe(false);
-    expect(texts('/usr/share/doc')).toEqual(['/usr/share/doc']);
-    expect(tokenize('/usr/share/doc', { paths: false }).map((t) => t.text)).toEqual(['/', 'usr', '/', 'share', '/', 'doc']);
+  it('marks an option and leaves the placeholder after it words', () => {
+    expect(kinds('[--exec-path[=</duong/dan/>]]').filter((k) => !k.startsWith('punct'))).toEqual([
+      'path:exec',
+      'path:path',
+      'word:duong',
+      'word:dan',
+    ]);
+  });
+
+  it('leaves paths to the OCR channel in OCR mode, and their words plain words when asked (training)', () => {
+    expect(pathWords('/usr/share/doc', { ocr: true })).toEqual([]);
+    expect(pathWords('/usr/share/doc', { paths: false })).toEqual([]);
   });
 
   it('keeps a link without its sentence-final full stop', () => {

@@ -34,6 +34,7 @@ export function normalizeWord(word: string): string {
 export function tokenKey(token: Token): string | undefined {
   switch (token.kind) {
     case 'word':
+    case 'path':
       return normalizeWord(token.text);
     case 'number':
     case 'code':

@@ -1,7 +1,10 @@
-import { joinPaths } from './paths.js';
+import { markPaths } from './paths.js';
 
-/** What a token is; only `word` tokens are ever changed by the restorer. */
-export type TokenKind = 'word' | 'number' | 'code' | 'link' | 'footnote' | 'space' | 'punct';
+/**
+ * What a token is; only `word` tokens are ever changed by the restorer. A `path` token is a word of a file path, file
+ * name or command-line option (`doc` in `/usr/share/doc`, `to` in `--to`): kept as written, a word to the language model.
+ */
+export type TokenKind = 'word' | 'number' | 'code' | 'link' | 'path' | 'footnote' | 'space' | 'punct';
 
 export interface Token {
   kind: TokenKind;
@@ -124,12 +127,22 @@ function wordUnit(c: number): boolean {
 /** Most tokens the array is made to hold at once (see {@link tokenize}). */
 const PRESIZE_LIMIT = 1 << 24;
 
+/**
+ * May the punctuation `code` at `pos` open a path, file name or option (see `markPaths`): a `/` or `.` before an ASCII
+ * letter, or `--` before one?
+ */
+function opensPath(text: string, pos: number, code: number): boolean {
+  const next = text.charCodeAt(pos + 1);
+  if (code === 0x2f || code === 0x2e) return classOf(next) === CharClass.AsciiLetter;
+  return code === 0x2d && next === 0x2d && classOf(text.charCodeAt(pos + 2)) === CharClass.AsciiLetter;
+}
+
 export interface TokenizeOptions {
   /** Read OCR text: words may contain digits and symbols misread for letters. */
   ocr?: boolean;
   /**
-   * Keep file paths and names whole (default true, but in OCR mode): see `joinPaths`. Training reads their parts
-   * as words, as they were read before paths were kept: what `man` or `doc` is next to is still learnt.
+   * Mark the words of file paths, file names and options as `path` tokens (default true, but in OCR mode): see
+   * `markPaths`. Training reads them as plain words, so that what they stand next to is learnt all the same.
    */
   paths?: boolean;
 }
@@ -137,7 +150,7 @@ export interface TokenizeOptions {
 /**
  * Split text into tokens without losing a character: joining the tokens' text gives the input back.
  * Numbers (`8,16%`, `08/12/2023`), document codes (`88/NQ-HĐND`), links, e-mail addresses and (but in OCR mode) file
- * paths and names (`/usr/share/doc`, `configure.ac`: see `joinPaths`) stay whole;
+ * paths, names and options (`/usr/share/doc`, `configure.ac`, `--no-group`: see `markPaths`) keep their words as `path` tokens;
  * footnote superscripts glued to a word are tokens of their own.
  * @example tokenize('chậm⁴⁴, 8,16%').map((t) => t.text) // ['chậm', '⁴⁴', ',', ' ', '8,16%']
  */
@@ -156,7 +169,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   let pos = 0;
   // A run that is no code holds no code further on either: no need to scan it again from each of its digits.
   let noCodeBefore = 0;
-  // A `/` or `.` before an ASCII letter: there may be a path or file name to join (see `joinPaths`).
+  // A `/` or `.` before an ASCII letter, or `--` before one: there may be a path, file name or option (see `markPaths`).
   let pathy = false;
   while (pos < text.length) {
     const code = text.charCodeAt(pos);
@@ -184,7 +197,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     // Without links, punctuation is all an ASCII symbol can start: one character, no regular expression.
     if (fast && cls === CharClass.AsciiOther) {
       tokens[n++] = { kind: 'punct', text: text.charAt(pos), start: pos };
-      if ((code === 0x2f || code === 0x2e) && classOf(text.charCodeAt(pos + 1)) === CharClass.AsciiLetter) pathy = true;
+      if (opensPath(text, pos, code)) pathy = true;
       pos++;
       continue;
     }
@@ -203,12 +216,12 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
         tokens[n++] = { kind, text: match.slice(0, glued), start: pos };
         tokens[n++] = { kind: 'number', text: match.slice(glued), start: pos + glued };
       } else tokens[n++] = { kind, text: match, start: pos };
-      if (kind === 'punct' && (code === 0x2f || code === 0x2e) && classOf(text.charCodeAt(pos + 1)) === CharClass.AsciiLetter) pathy = true;
+      if (kind === 'punct' && opensPath(text, pos, code)) pathy = true;
       pos += match.length;
       break;
     }
   }
   tokens.length = n;
   // OCR text keeps its slashes and dots for the channel: `/` and `.` may be misread letters there.
-  return options.ocr || options.paths === false || !pathy ? tokens : joinPaths(text, tokens);
+  return options.ocr || options.paths === false || !pathy ? tokens : markPaths(text, tokens);
 }

@@ -15,6 +15,13 @@ const PATH = new RegExp(
   'gu',
 );
 
+/**
+ * A command-line option (`--no-group`, `--sep-string`, up to an `=`): two dashes glued to ASCII words, which
+ * Vietnamese prose never writes, the first in lower case (`--Tăng` may be a bullet). Its words are no Vietnamese (`--to` is
+ * no `--tờ`), whatever they look like.
+ */
+const OPTION = /(?<![\p{L}\p{N}\p{M}_-])--[a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\p{L}\p{N}\p{M}_])/gu;
+
 /** A path that starts at a root (`/`, `~/`, `./`, `../`); one that does not needs a character no word has. */
 const ROOTED = /^(?:~|\.{1,2})?\//;
 const NOT_WORDS = /[\d._-]/;
@@ -35,11 +42,11 @@ function foreign(text: string): boolean {
   return false;
 }
 
-/** Does token `i` (a `/` or `.` before an ASCII letter) suggest a path or file name around it? */
+/** Does token `i` (a `/` or `.` before an ASCII letter, or `--` before one) suggest a path or file name around it? */
 function suggests(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
-  if (t.kind !== 'punct' || (t.text !== '/' && t.text !== '.')) return false;
-  const next = tokens[i + 1];
+  if (t.kind !== 'punct' || (t.text !== '/' && t.text !== '.' && t.text !== '-')) return false;
+  const next = t.text === '-' && tokens[i + 1]?.text === '-' ? tokens[i + 2] : tokens[i + 1];
   if (next?.kind !== 'word') return false;
   const c = next.text.charCodeAt(0) | 0x20;
   return c >= 0x61 && c <= 0x7a;
@@ -49,17 +56,18 @@ function suggests(tokens: readonly Token[], i: number): boolean {
 function spansIn(chunk: string, offset: number, spans: [number, number][]): void {
   for (const m of chunk.matchAll(PATH))
     if (foreign(m[0]) && (ROOTED.test(m[0]) || NOT_WORDS.test(m[0]))) spans.push([offset + m.index, offset + m.index + m[0].length]);
+  for (const m of chunk.matchAll(OPTION)) spans.push([offset + m.index, offset + m.index + m[0].length]);
   for (const m of chunk.matchAll(FILE))
     if (foreign(m[0].slice(0, m[0].lastIndexOf('.')))) spans.push([offset + m.index, offset + m.index + m[0].length]);
 }
 
 /**
- * The tokens with each path and file name of `text` made one `link` token (kept as it is, as links are), where
- * it starts and ends at token boundaries. Only runs of text without spaces that hold a `/` or `.` token before
- * an ASCII letter are searched. Returns `tokens` itself when there is none.
- * @example joinPaths(text, tokenize(text)) // 'see /usr/share/doc/' → ['see', ' ', '/usr/share/doc/']
+ * Mark the words of each path, file name and option of `text` as `path` tokens, in place: kept as written, yet
+ * words to the language model, as training reads them (`usr`, `share`, `doc`; `doc` is no `độc` there). Only runs of
+ * text without spaces that hold a `/` or `.` before an ASCII letter, or `--` before one, are searched.
+ * @example markPaths(text, tokenize(text)) // 'see /usr/share/doc/' → 'usr', 'share' and 'doc' of kind 'path'
  */
-export function joinPaths(text: string, tokens: Token[]): Token[] {
+export function markPaths(text: string, tokens: Token[]): Token[] {
   const spans: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!suggests(tokens, i)) continue;
@@ -73,20 +81,12 @@ export function joinPaths(text: string, tokens: Token[]): Token[] {
     i = b;
   }
   if (spans.length === 0) return tokens;
-  spans.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-  const out: Token[] = [];
+  spans.sort((x, y) => x[0] - y[0]);
   let s = 0;
-  for (let i = 0; i < tokens.length; ) {
-    const t = tokens[i] as Token;
-    while (s < spans.length && (spans[s] as [number, number])[0] < t.start) s++;
+  for (const t of tokens) {
+    while (s < spans.length && (spans[s] as [number, number])[1] <= t.start) s++;
     const span = spans[s];
-    let j = i;
-    if (span && span[0] === t.start) while (j < tokens.length && (tokens[j] as Token).start < span[1]) j++;
-    const end = j < tokens.length ? (tokens[j] as Token).start : text.length;
-    if (span && j > i + 1 && end === span[1]) {
-      out.push({ kind: 'link', text: text.slice(span[0], span[1]), start: span[0] });
-      i = j;
-    } else out.push(tokens[i++] as Token);
+    if (t.kind === 'word' && span && span[0] <= t.start && t.start + t.text.length <= span[1]) t.kind = 'path';
   }
-  return out;
+  return tokens;
 }
