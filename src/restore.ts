@@ -4,7 +4,7 @@ import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
 import { codeInIdentifier, identifierRuns } from './candidates/identifier.js';
 import { candidates } from './candidates/index.js';
 import { buildReadingIndex, type OcrPosition, positionsOf, type ReadingIndex, readings } from './candidates/ocr.js';
-import { hasMarkedWord, markTrust, weighWritten } from './candidates/written.js';
+import { hasMarkedWord, markTrust, weighWritten } from './candidates/weigh.js';
 import { ceilingsOf, DEFAULT_BEAM, DecodeBuffers, decode, PLAIN_SCORE_BEAM, type Position, SCORE_BEAM } from './decode/index.js';
 import type { Model } from './model/index.js';
 import { createScorer, type Scorer } from './model/scorer.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { markTrust } from '../src/candidates/weigh.js';
 import {
   endsInStop,
   hasTone,
   isMarked,
   MAX_RATE,
   markingRate,
-  markTrust,
   PARTLY_MAX,
   PARTLY_MIN,
   partialRate,
