@@ -124,6 +124,9 @@ function readingIndex(model: Model): ReadingIndex {
  * 1-400: no change in accuracy down to 8; OCR mode ~15 % faster). */
 const READING_BEAM = 9;
 
+/** A letter of another script than Latin (`中文`, `Москва`): no OCR misreading of Vietnamese, so such a word is kept. */
+const OTHER_SCRIPT = /(?=\p{L})\P{Script=Latin}/u;
+
 /** Extra cost (nats) of reading a lone number as a word (`6` → ô, `13` → là) instead of keeping it. */
 const DIGITS_AS_WORD = 3;
 const LONE_DIGITS = /^\d{1,2}$/;
@@ -202,7 +205,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
     for (let p = 0; p < n; p++) {
       const i = idx[p] as number;
       const t = tokens[i] as Token;
-      if (index && (t.kind === 'word' || loneDigits(tokens, i))) {
+      if (index && ((t.kind === 'word' && !OTHER_SCRIPT.test(t.text)) || loneDigits(tokens, i))) {
         const { pos, keepFirst: keep } = ocrPosition(model, index, t, scorer);
         choosable[p] = true;
         keepFirst[p] = keep;

@@ -222,3 +222,9 @@ describe('the README examples', () => {
     );
   });
 });
+
+describe('OCR mode on what is no misread Vietnamese', () => {
+  it.each(['中文', 'Москва', 'Αθήνα'])('keeps a word of another script as it is: %s', (word) => {
+    expect(restore(`Tinh hinh ${word} nim 2023`, { ocr: true })).toBe(`Tình hình ${word} năm 2023`);
+  });
+});
