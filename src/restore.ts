@@ -196,7 +196,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
   // The words of a text with marks are weighed by its writer's ways; in OCR mode as far as its marks can be trusted
   // (a good scan's), else they are left to the channel.
   const trust = ocr ? markTrust(tokens) : 1;
-  const weigh = trust > 0 && hasMarkedWord(tokens);
+  const weigh = trust > 0 && hasMarkedWord(text, tokens);
   const plan = sentences(tokens).map((idx): Planned => {
     const n = idx.length;
     const choosable = new Array<boolean>(n);

@@ -101,11 +101,19 @@ export function markTrust(tokens: readonly Token[]): number {
   return Math.min(Math.max((valid / marked - TRUST_FROM) / (TRUST_FULL - TRUST_FROM), 0), 1);
 }
 
-/** Does any word of the tokens carry a mark? (Else {@link weighWritten} has nothing to do.) */
-export function hasMarkedWord(tokens: readonly Token[]): boolean {
-  for (const t of tokens) if (t.kind === 'word' && isMarked(t.text)) return true;
+/** Does any word of the tokens (of `text`) carry a mark? (Else {@link weighWritten} has nothing to do.) */
+export function hasMarkedWord(text: string, tokens: readonly Token[]): boolean {
+  // Most bare texts hold no character a marked Vietnamese letter can be (precomposed or combining): no token to scan.
+  if (!MAYBE_MARKED.test(text)) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind === 'word' && isMarked(t.text)) return true;
+  }
   return false;
 }
+
+/** Every marked Vietnamese letter, precomposed (À–ỹ, Đ, đ) or as a combining mark, is in these ranges (and a few other characters). */
+const MAYBE_MARKED = /[\u00c0-\u1ef9\u0300-\u0323]/;
 
 /**
  * Weigh the forms of a text's words by how its writer marks words (see the note above), in place: each sentence's
