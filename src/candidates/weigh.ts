@@ -112,8 +112,8 @@ export function hasMarkedWord(text: string, tokens: readonly Token[]): boolean {
   return false;
 }
 
-/** Every marked Vietnamese letter, precomposed (À–ỹ, Đ, đ) or as a combining mark, is in these ranges (and a few other characters). */
-const MAYBE_MARKED = /[\u00c0-\u1ef9\u0300-\u0323]/;
+/** Every marked Vietnamese letter, precomposed (À–ỹ, Đ, đ) or as a combining mark (U+0300–U+0323), is in this range (with other characters). */
+const MAYBE_MARKED = /[\u00c0-\u1ef9]/;
 
 /**
  * Weigh the forms of a text's words by how its writer marks words (see the note above), in place: each sentence's
