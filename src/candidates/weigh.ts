@@ -7,6 +7,7 @@ import type { Position } from '../decode/index.js';
 import { remembered } from '../memo.js';
 import type { Model } from '../model/index.js';
 import { normalizeWord } from '../normalize/index.js';
+import { decomposeLetter } from '../orthography/letters.js';
 import { isValidSyllable } from '../orthography/syllable.js';
 import type { Token } from '../tokenize/index.js';
 import { endsInStop, hasTone, isMarked, markingRate, PRIOR_WORDS, partialRate, writtenBonus } from './written.js';
@@ -151,8 +152,8 @@ export function weighWritten(model: Model, tokens: readonly Token[], plan: reado
       const pos = lattice[p] as Position;
       const ids = withForm(pos.ids, w.id);
       const emit = pos.emit
-        ? addedTo(pos.emit, writtenBonus(ids.length, ids.indexOf(w.id), w.marked, rate, partly, trust))
-        : sharedBonus(ids, w, rate, partly, trust);
+        ? addedTo(pos.emit, writtenBonus(ids.length, ids.indexOf(w.id), w.marked, rate, partly, trust, toneOnlyOf(model, ids, w)))
+        : sharedBonus(model, ids, w, rate, partly, trust);
       if (emit) lattice[p] = { ids, emit, ceilings: undefined };
     });
   });
@@ -172,10 +173,35 @@ const bonuses = new WeakMap<
 >();
 
 /** {@link writtenBonus} for a word's candidates `ids`, the same array for the same list, rate and share (the decoder only reads it). */
-function sharedBonus(ids: Uint32Array, w: Written, rate: number, partly: number, trust: number): Float64Array | undefined {
+function sharedBonus(model: Model, ids: Uint32Array, w: Written, rate: number, partly: number, trust: number): Float64Array | undefined {
   const last = bonuses.get(ids);
   if (last && last.rate === rate && last.partly === partly && last.marked === w.marked && last.trust === trust) return last.bonus;
-  const bonus = writtenBonus(ids.length, ids.indexOf(w.id), w.marked, rate, partly, trust);
+  const bonus = writtenBonus(ids.length, ids.indexOf(w.id), w.marked, rate, partly, trust, toneOnlyOf(model, ids, w));
   bonuses.set(ids, { rate, partly, marked: w.marked, trust, bonus });
   return bonus;
+}
+
+/** Per candidate list of a bare word, which forms differ from it by a tone alone (see {@link toneOnlyOf}). */
+const toneOnly = new WeakMap<Uint32Array, Uint8Array>();
+
+/**
+ * For a bare word `w` and its candidates `ids`, which forms are it with a tone added and nothing else (`bản`, `bạn`,
+ * `bàn` for `ban`; not `bân`): those a writer who leaves tones out writes bare too. Undefined for a marked word.
+ */
+function toneOnlyOf(model: Model, ids: Uint32Array, w: Written): Uint8Array | undefined {
+  if (w.marked) return undefined;
+  let flags = toneOnly.get(ids);
+  if (!flags) {
+    const bare = model.lm.vocab[w.id] as string;
+    flags = Uint8Array.from(ids, (id) => (id !== w.id && withoutTone(model.lm.vocab[id] as string) === bare ? 1 : 0));
+    toneOnly.set(ids, flags);
+  }
+  return flags;
+}
+
+/** A lower-case form without its tone mark (`bản` → `ban`, `hướng` → `hương`). */
+function withoutTone(form: string): string {
+  let out = '';
+  for (const ch of form) out += decomposeLetter(ch).letter;
+  return out;
 }

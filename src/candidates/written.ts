@@ -98,8 +98,10 @@ export function endsInStop(word: string): boolean {
 /**
  * Log-score bonuses for a word's candidate forms: 0 for the form as written (index `written`), less for the others
  * (see the module's note): for a bare word by the marking rate `rate`, for a marked one by the share `partly` of
- * marked words written in part. Undefined when they all weigh the same (a bare word at rate 0).
- * @example writtenBonus(3, 0, false, 0.9, 0.003) // Float64Array [0, -2.30…, -2.30…]
+ * marked words written in part, all times `trust` (OCR mode: how far the text's marks can be trusted). A bare word's
+ * form that differs from it by a tone alone (`toneOnly[c]`) may also be one whose tone the writer left out: it
+ * costs log(1 − r + r · (partly − PARTLY_MIN)). Undefined when they all weigh the same (a bare word at rate 0).
+ * @example writtenBonus(3, 0, false, 0.9, 0.003) // Float64Array [0, -4.60…, -4.60…]
  */
 export function writtenBonus(
   count: number,
@@ -108,10 +110,17 @@ export function writtenBonus(
   rate: number,
   partly: number,
   trust = 1,
+  toneOnly?: Uint8Array,
 ): Float64Array | undefined {
   if (!marked && !(rate > 0)) return undefined;
-  const other = marked ? Math.log(partly / (1 - partly)) : Math.log(1 - rate);
-  const bonus = new Float64Array(count).fill(trust * WRITTEN_SCALE * Math.min(other, 0));
+  const scale = trust * WRITTEN_SCALE;
+  const other = scale * Math.min(marked ? Math.log(partly / (1 - partly)) : Math.log(1 - rate), 0);
+  const bonus = new Float64Array(count).fill(other);
+  if (toneOnly && !marked) {
+    // (`partly` above its floor only: a fully marked text shows no tone left out, and its bare words stay as written.)
+    const tone = scale * Math.min(Math.log(1 - rate + rate * (partly - PARTLY_MIN)), 0);
+    for (let c = 0; c < count; c++) if (toneOnly[c]) bonus[c] = tone;
+  }
   bonus[written] = 0;
   return bonus;
 }
