@@ -88,12 +88,15 @@ describe('writtenBonus', () => {
     );
   });
 
-  it('costs a bare word's forms that add a tone alone less where the text leaves tones out', () => {
+  it("costs a bare word's forms that add a tone alone less where the text leaves tones out", () => {
     const bonus = writtenBonus(3, 0, false, 0.9, PARTLY_MAX, 1, Uint8Array.of(0, 1, 0)) as Float64Array;
     expect(bonus[1]).toBeCloseTo(WRITTEN_SCALE * Math.log(0.1 + 0.9 * (PARTLY_MAX - PARTLY_MIN)), 6);
     expect(bonus[2]).toBeCloseTo(WRITTEN_SCALE * Math.log(0.1), 6);
     // A fully marked text (the share at its floor): as any other form.
-    expect((writtenBonus(3, 0, false, 0.9, PARTLY_MIN, 1, Uint8Array.of(0, 1, 0)) as Float64Array)[1]).toBeCloseTo(WRITTEN_SCALE * Math.log(0.1), 6);
+    expect((writtenBonus(3, 0, false, 0.9, PARTLY_MIN, 1, Uint8Array.of(0, 1, 0)) as Float64Array)[1]).toBeCloseTo(
+      WRITTEN_SCALE * Math.log(0.1),
+      6,
+    );
   });
 
   it('favours a marked form as written by the share of words written in part, whatever the rate', () => {
