@@ -98,6 +98,12 @@ function scorerOf(k: Kept, model: Model, ocr: boolean): Scorer {
   return (ocr ? k.ocr : k.plain) as Scorer;
 }
 
+/** Might a word start with a capital: anything but a lower-case ASCII letter (most words do not: checked before a call)? */
+function mayBeCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 0x61 || c > 0x7a;
+}
+
 /** The one id a token the restorer does not choose for takes, as a position's id list (shared per id). */
 function fixedIds(model: Model, token: Token, shared: Map<number, Uint32Array>): Uint32Array {
   const key = tokenKey(token);
@@ -223,7 +229,11 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
       // Every position has the same shape (emit present, if undefined), so the decoder sees one kind of object.
       lattice[p] = !ids?.length
         ? { ids: fixedIds(model, t, shared), emit: undefined, ceilings: undefined }
-        : { ids, emit: isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined, ceilings: undefined };
+        : {
+            ids,
+            emit: mayBeCapital(t.text) && isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined,
+            ceilings: undefined,
+          };
     }
     // A bare text is decoded sentence by sentence as it is planned; a marked one once all its words are weighed.
     return { idx, lattice, choosable, keepFirst, path: weigh ? [] : decode(scorer, lattice, search, buffers) };
