@@ -410,6 +410,12 @@ describe('vi-restore train', () => {
     expect(tiny.status).toBe(2); // train needs an input
     writeFileSync(join(dir, 'short.txt'), 'Nông nghiệp tăng trưởng.\n');
     expect(run(['train', '--evaluate', '--out', model, join(dir, 'short.txt')]).stdout).toContain('no line to hold out');
+    // A held-out line written without marks is no gold: with only such lines to hold out, none is.
+    const lines = Array.from({ length: 20 }, (_, i) =>
+      i % 10 === 9 ? 'Nong nghiep tang truong on dinh.' : 'Nông nghiệp tăng trưởng ổn định.',
+    );
+    writeFileSync(join(dir, 'bare.txt'), `${lines.join('\n')}\n`);
+    expect(run(['train', '--evaluate', '--out', model, join(dir, 'bare.txt')]).stdout).toContain('no line to hold out');
   });
 
   it('skips a bad file, naming it in one line, and trains on the rest (exit 1)', () => {
