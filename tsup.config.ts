@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 export default defineConfig([
@@ -9,6 +10,9 @@ export default defineConfig([
     treeshake: true,
     platform: 'neutral',
     target: 'es2022',
+    // The model is one file that both formats load (see scripts/build-model.mjs), copied beside them.
+    external: ['./default-model.cjs'],
+    onSuccess: async () => copyFileSync('src/default-model.cjs', 'dist/default-model.cjs'),
   },
   {
     entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },

@@ -1,5 +1,5 @@
+import DEFAULT_MODEL from './default-model.cjs';
 import { details } from './details.js';
-import { DEFAULT_MODEL } from './model/default.generated.js';
 import { isModel, loadModel, type Model } from './model/index.js';
 import { renderText } from './output.js';
 import { eachPiece } from './pieces.js';

@@ -376,17 +376,18 @@ describe('vi-restore train', () => {
     const dir = tree();
     writeFileSync(join(dir, 'c.txt'), 'Con mèo nằm trên ghế.\n');
     mkdirSync(join(dir, 'general'));
-    writeFileSync(join(dir, 'general', 'a.txt'), 'Con gà trống. Con gà mái.\n');
-    writeFileSync(join(dir, 'general', 'b.txt'), 'Nuôi gà.\n');
+    writeFileSync(join(dir, 'general', 'a.txt'), 'Con diệc trắng. Con diệc xám.\n');
+    writeFileSync(join(dir, 'general', 'b.txt'), 'Nuôi diệc.\n');
     const model = join(dir, 'm.bin');
     const builtIn = join(dir, 'b.bin');
     const t = run(['train', '--background', join(dir, 'general'), '--out', model, join(dir, 'c.txt')]);
     expect(t.status).toBe(0);
     expect(t.stdout).toContain('the built-in background plus the counts of 2 file(s)');
     expect(run(['train', '--out', builtIn, join(dir, 'c.txt')]).status).toBe(0);
-    // gà, three times in those files, none in the built-in counts; của, from the built-in counts, still there
-    expect(run(['--model', model], 'con ga, cua\n').stdout).toBe('con gà, của\n');
-    expect(run(['--model', builtIn], 'con ga, cua\n').stdout).toBe('con ga, của\n');
+    // diệc, three times in those files, once in the built-in counts (too few to be proposed); của, from the
+    // built-in counts, still there
+    expect(run(['--model', model], 'con diec, cua\n').stdout).toBe('con diệc, của\n');
+    expect(run(['--model', builtIn], 'con diec, cua\n').stdout).toBe('con điếc, của\n');
     const bad = run(['train', '--background', join(dir, 'missing.txt'), '--out', model, join(dir, 'c.txt')]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe(`vi-restore: ${join(dir, 'missing.txt')}: no such file or directory\n`);

@@ -93,10 +93,11 @@ describe('a beam narrower than a word has candidates', () => {
   // `dam` has 25 forms in the inventory, none seen here: with a fresh model (fresh decoder buffers) the words after
   // it were once decoded from a table too small for 25 × their candidates, and came out wrong.
   it.each([[24], [4], [2], [1]])('beam %i: the words after it are still decoded right', (beam) => {
-    const model = train(['Con mèo nằm trên ghế.']);
+    // No background: the words after it have no form training or a background shows, so no beam can change them.
+    const model = train(['Con mèo nằm trên ghế.'], { background: false });
     const out = restore('dam bao do an', { model, beam });
     expect(out.split(' ').slice(1)).toEqual(
-      restore('dam bao do an', { model: train(['Con mèo nằm trên ghế.']) })
+      restore('dam bao do an', { model: train(['Con mèo nằm trên ghế.'], { background: false }) })
         .split(' ')
         .slice(1),
     );

@@ -3,7 +3,8 @@ import type { Channel } from '../candidates/channel.js';
 import { createModel, type Model } from '../model/index.js';
 import { declareTwins } from '../model/twins.js';
 import { BOS, EOS, SPECIAL, UNK } from '../normalize/index.js';
-import { BACKGROUND_CANDIDATE, backgroundCounts, backgroundOf, pairsOf } from './background.js';
+import { plainLetters } from '../orthography/letters.js';
+import { BACKGROUND_CANDIDATE, BACKGROUND_SHARE, backgroundCounts, backgroundOf, pairsOf } from './background.js';
 import { abbreviationFacts, Corpus, codeForms } from './corpus.js';
 import { estimate, MAX_VOCABULARY } from './ngram.js';
 import { SYLLABLES } from './syllables.generated.js';
@@ -137,8 +138,22 @@ function numberWords(corpus: Corpus, inventory: boolean, background?: ReadonlyMa
   const known = new Set(vocab);
   const valid = new Set(syllables);
   const room = MAX_VOCABULARY - vocab.length - syllables.length;
+  // The commonest count of each word's letters in the background, so that a form far rarer than another is left out.
+  const top = new Map<string, number>();
+  for (const [w, c] of background ?? []) {
+    if (!LETTERS_ONLY.test(w)) continue;
+    const letters = plainLetters(w);
+    if (c > (top.get(letters) ?? 0)) top.set(letters, c);
+  }
   const common = [...(background ?? [])]
-    .filter(([w, c]) => c >= BACKGROUND_CANDIDATE && LETTERS_ONLY.test(w) && !known.has(w) && (!inventory || valid.has(w)))
+    .filter(
+      ([w, c]) =>
+        c >= BACKGROUND_CANDIDATE &&
+        LETTERS_ONLY.test(w) &&
+        !known.has(w) &&
+        (!inventory || valid.has(w)) &&
+        c >= BACKGROUND_SHARE * (top.get(plainLetters(w)) as number),
+    )
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, Math.max(room, 0))
     .map(([w]) => w);
