@@ -2,6 +2,7 @@
 // Writes bench/results.json, bench/out/*.txt (for ../shared/tools/vi-score.py) and the README's table.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { restore, stripDiacritics, train, wordCounts } from '../dist/index.js';
+import { generalTexts } from '../scripts/general.mjs';
 import { mostFrequentForm } from './baseline.mjs';
 import { comparePython } from './compare-python.mjs';
 import { CLEAN, readData } from './docs.mjs';
@@ -22,9 +23,10 @@ function evaluate(heldOut) {
   const texts = trainNames.map((n) => readData(CLEAN[n]));
   const gold = readData(CLEAN[heldOut]);
   const input = stripDiacritics(gold);
-  // The built-in background is counted from 001-003; each fold counts its own training documents instead, so
-  // that no fold's test document is in its background (for 000's fold the two are the same).
-  const model = train(texts, { background: wordCounts(texts) });
+  // The built-in background is counted from 001-003 and the general text of data/background/; each fold counts its
+  // own training documents and that text instead, so that no fold's test document is in its background (for 000's
+  // fold the two are the same).
+  const model = train(texts, { background: wordCounts(generalTexts(), wordCounts(texts)) });
   const t0 = performance.now();
   const hyp = restore(input, { model });
   const ms = performance.now() - t0;

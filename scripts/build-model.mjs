@@ -13,10 +13,17 @@ const SOURCES = [
   'report-hai-duong-h1-2024.txt',
 ];
 const texts = SOURCES.map((f) => readFileSync(new URL(`../data/${f}`, import.meta.url), 'utf8'));
-// The background: the general text of data/background/ alone. The built-in counts also hold three of these same
+// The background: the general text of data/background/ alone (its words, and its commonest pairs). The built-in counts also hold three of these same
 // documents, which would only repeat what the model learns from them (with those counts alone as background:
 // LibreOffice help 108,259 -> 108,336 errors, Debian catalogs 67,890 -> 67,899, OCR lines 1-400 240 -> 244).
-const model = train(texts, { background: wordCounts(generalTexts()) });
+// Of its word pairs, the commonest DEFAULT_PAIRS only: each is an entry the decoder looks up, and OCR lattices look up
+// many (OCR dev lines 1-400, and the whole report with readings cached, in one process each: all 44 k pairs 96.50 %,
+// 263-270 k syllables/s; 15 k 96.27 %, 293-296 k; no general text 95.06 %, 285-291 k).
+const DEFAULT_PAIRS = 15_000;
+const general = [...wordCounts(generalTexts())];
+const pairs = general.filter(([k]) => k.includes(' ')).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+const background = new Map([...general.filter(([k]) => !k.includes(' ')), ...pairs.slice(0, DEFAULT_PAIRS)]);
+const model = train(texts, { background });
 model.info.trainedOn = SOURCES;
 const bytes = serializeModel(model);
 mkdirSync(new URL('../data/model/', import.meta.url), { recursive: true });
