@@ -1,11 +1,11 @@
-import { copyFileSync, createWriteStream, openSync, renameSync } from 'node:fs';
+import { copyFileSync, createWriteStream, openSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { type Model, restore, restoreDetailed } from 'vi-restore';
 import { countWords } from './count.js';
 import { makeDir, reason, removeQuietly } from './io.js';
 import type { ChunkPool } from './pool.js';
-import { InputError, readChunks, withLookahead } from './stream.js';
+import { CHUNK_CHARS, InputError, readChunks, withLookahead } from './stream.js';
 import { chunkStyle, styleVotes } from './style.js';
 
 /** Tokens the model is less sure of than this are counted as low-confidence in reports. */
@@ -109,6 +109,15 @@ class Sink {
   }
 }
 
+/** Whether a file holds more than one chunk (more bytes than a chunk has characters); false if it cannot be read. */
+function isLarge(path: string): boolean {
+  try {
+    return statSync(path).size > CHUNK_CHARS;
+  } catch {
+    return false;
+  }
+}
+
 /** Chunks restored by a {@link ChunkPool}, in input order, until written. */
 interface Pending {
   syllables: number;
@@ -141,6 +150,10 @@ export async function runJob(
     // its words show the tone conventions, so that every chunk is written as the whole file would be).
     const votes = { shown: 0, balance: 0 };
     const vote = job.toneStyle === 'auto' && !job.ocr;
+    const parallel = pool && !job.detailed && !job.json ? pool : undefined;
+    // A file of more than one chunk starts the workers now: they load while it is checked.
+    const early = parallel !== undefined && job.input !== '-' && isLarge(job.input);
+    if (early) parallel();
     if (job.input !== '-') {
       for await (const chunk of readChunks(job.input)) {
         if (!vote) continue;
@@ -163,10 +176,11 @@ export async function runJob(
     };
     let first = true;
     for await (const [chunk, more] of withLookahead(readChunks(job.input))) {
-      // Workers start as soon as a second chunk shows the input is large: they load while the first is restored here.
-      const parallel = pool && !job.detailed && !job.json ? pool : undefined;
+      // From standard input, workers start as soon as a second chunk shows the input is large: they load while
+      // the first is restored here. Workers started early take every chunk.
       if (first && more) parallel?.();
-      if (parallel && !first) {
+      if (parallel && (!first || early)) {
+        first = false;
         const text = parallel().restore(chunk, job.ocr, styleOf(chunk));
         text.catch(() => {}); // awaited in order by flush; this only keeps an early failure from going unhandled
         pending.push({ syllables: countWords(chunk), text });

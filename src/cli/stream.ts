@@ -30,15 +30,42 @@ function cutPoint(text: string): number {
 }
 
 /**
- * Check bytes read so far (`lines` lines and `offset` bytes came before them): throws {@link InputError}
- * at a NUL byte or an invalid UTF-8 sequence; returns how many bytes end in a complete character.
+ * Decodes a run of bytes; `fatal` makes it throw at an invalid sequence, natively and fast; `ignoreBOM` keeps a
+ * byte-order mark as text, so that it is written back like every other character.
  */
-function checkBytes(bytes: Uint8Array, lines: number, offset: number): number {
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * How many bytes of `bytes` end in a complete character: all of them unless the last few start a sequence
+ * that the next read may finish (looked at from the end, at most three bytes back).
+ */
+function completeLength(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let j = n - 1; j >= 0 && j >= n - 4; j--) {
+    const c = bytes[j] as number;
+    if ((c & 0xc0) === 0x80) continue; // a continuation byte: its lead is further back
+    const { bad, complete } = scanUtf8(bytes.subarray(j));
+    return bad >= 0 ? n : j + complete;
+  }
+  return n;
+}
+
+/**
+ * Check and decode bytes read so far (`lines` lines and `offset` bytes came before them): throws
+ * {@link InputError} at a NUL byte or an invalid UTF-8 sequence; returns the text of the bytes that end in a
+ * complete character, and how many those are. The native decoder checks; the scanner only finds the fault.
+ */
+function checkBytes(bytes: Uint8Array, lines: number, offset: number): { text: string; complete: number } {
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new InputError(`binary file (NUL byte at line ${lines + countLines(bytes, nul) + 1}, byte ${offset + nul})`);
-  const { bad, complete } = scanUtf8(bytes);
-  if (bad >= 0) throw new InputError(`invalid UTF-8 at line ${lines + countLines(bytes, bad) + 1}, byte ${offset + bad}`);
-  return complete;
+  const complete = completeLength(bytes);
+  try {
+    return { text: strict.decode(bytes.subarray(0, complete)), complete };
+  } catch {
+    const { bad } = scanUtf8(bytes);
+    const at = bad >= 0 ? bad : complete;
+    throw new InputError(`invalid UTF-8 at line ${lines + countLines(bytes, at) + 1}, byte ${offset + at}`);
+  }
 }
 
 function truncated(lines: number, offset: number): InputError {
@@ -50,9 +77,9 @@ function truncated(lines: number, offset: number): InputError {
  */
 export function readText(path: string): string {
   const bytes = readFileSync(path === '-' ? 0 : path);
-  const complete = checkBytes(bytes, 0, 0);
+  const { text, complete } = checkBytes(bytes, 0, 0);
   if (complete < bytes.length) throw truncated(countLines(bytes, complete), complete);
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return text;
 }
 
 /**
@@ -61,8 +88,6 @@ export function readText(path: string): string {
  */
 export async function* readChunks(path: string): AsyncGenerator<string> {
   const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
-  // ignoreBOM: keep a byte-order mark as text, so it is written back like every other character.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let pending = new Uint8Array(0);
   let offset = 0;
   let lines = 0;
@@ -71,8 +96,9 @@ export async function* readChunks(path: string): AsyncGenerator<string> {
     const bytes = new Uint8Array(pending.length + piece.length);
     bytes.set(pending);
     bytes.set(piece, pending.length);
-    const complete = checkBytes(bytes, lines, offset);
-    text += decoder.decode(bytes.subarray(0, complete));
+    const checked = checkBytes(bytes, lines, offset);
+    const { complete } = checked;
+    text += checked.text;
     lines += countLines(bytes, complete);
     offset += complete;
     pending = bytes.slice(complete);
