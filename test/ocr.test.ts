@@ -20,6 +20,30 @@ describe('OCR readings', () => {
     for (const token of TOKENS) expect(readings(cut, model, token)).toEqual(readings(full, model, token));
   });
 
+  it('a narrowed search finds every word as cheap as the cheapest it seeks, and those within its floor', () => {
+    const model = defaultModel();
+    const trie = buildTrie(model);
+    const costsOf = (o: string) => Float64Array.from(trie.alphabet, (c) => opCost(LEARNT_CHANNEL, c, o));
+    const widest = COST_BOUNDS[COST_BOUNDS.length - 1] as number;
+    for (const token of TOKENS) {
+      const full = new Search(trie, LEARNT_CHANNEL, token.toLowerCase(), costsOf, true);
+      full.search(widest);
+      const all = full.within(widest);
+      // Each word found is found at the cost `costOf` gives it.
+      for (const r of all.slice(0, 5)) expect(full.costOf(model.lm.vocab[r.id] as string)).toBe(r.cost);
+      const skip = new Set(all.slice(0, 2).map((r) => r.id));
+      const floor = Math.max(0, ...all.slice(0, 2).map((r) => r.cost));
+      for (const want of [0, 1, 5, 20]) {
+        const narrow = new Search(trie, LEARNT_CHANNEL, token.toLowerCase(), costsOf, true);
+        narrow.search(widest, want, skip, floor);
+        const sought = all.filter((r) => !skip.has(r.id)).map((r) => r.cost);
+        const cut = want === 0 ? floor : Math.max(floor, [...sought].sort((a, b) => a - b)[want - 1] ?? widest);
+        expect(narrow.within(cut)).toEqual(full.within(cut));
+        expect(narrow.enough()).toBe(sought.length >= want);
+      }
+    }
+  });
+
   it('are not cut so when a cost is negative', () => {
     const channel = { ...PRIOR_CHANNEL, ops: { a: { '4': -1 } } };
     expect(buildReadingIndex(defaultModel(), channel).nonNegative).toBe(false);

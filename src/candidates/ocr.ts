@@ -137,13 +137,24 @@ export function readings(index: ReadingIndex, model: Model, token: string): Read
   let found: Reading[] = [];
   const search = new Search(index.trie, index.channel, obs, (observed) => costsOf(index, observed), index.nonNegative);
   const bounds = COST_BOUNDS.filter((b) => leastInsertions(search.ins, obs.length - 2 * index.trie.depth) <= b);
-  // When every cost is ≥ 0 one search serves every bound up to its own: start where the readings likely suffice.
-  const start = index.nonNegative ? firstBound(obs.length, exact.size) : (COST_BOUNDS[0] as number);
-  let walked = Number.NEGATIVE_INFINITY;
+  let searched = Number.NEGATIVE_INFINITY;
+  if (index.nonNegative) {
+    // Every cost ≥ 0: a search within a bound, narrowed to the MAX_READINGS cheapest words (the exact matches apart,
+    // each found at its own cost, `floor`), finds every word that a search within that bound or a lower one would
+    // keep below. It starts where the readings likely suffice and widens till they do.
+    const start = firstBound(obs.length, exact.size);
+    const floor = [...exact].reduce((most, id) => Math.max(most, search.costOf(model.lm.vocab[id] as string)), 0);
+    for (const [k, bound] of bounds.entries()) {
+      if (bound < start && k < bounds.length - 1) continue;
+      search.search(bound, MAX_READINGS - exact.size, exact, floor);
+      searched = bound;
+      if (search.enough()) break;
+    }
+  }
   for (const bound of bounds) {
-    if (bound > walked) {
-      walked = bounds.find((b) => b >= Math.max(bound, start)) ?? (bounds[bounds.length - 1] as number);
-      search.search(walked);
+    if (bound > searched) {
+      searched = bound;
+      search.search(bound);
     }
     found = search.within(bound);
     if (found.filter((r) => !exact.has(r.id)).length + exact.size >= MAX_READINGS) break;

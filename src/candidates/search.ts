@@ -18,6 +18,14 @@ export class Search {
   private ids = new Int32Array(64);
   private costs = new Float64Array(64);
   private count = 0;
+  /** The bound the walk cuts at: the search's own, narrowed as readings are found (see {@link Search.search}). */
+  private limit = 0;
+  /** Narrowing: the cheapest costs found so far of words not in `skip`, at most `want` of them, ascending. */
+  private best = new Float64Array(0);
+  private kept = 0;
+  private want = 0;
+  private skip: ReadonlySet<number> | undefined;
+  private floor = 0;
   private readonly m: number;
   /** Per alphabet letter: 1 once its costs are known; deletion cost; rows of m + 1 substitution and split costs. */
   private readonly known: Uint8Array;
@@ -65,12 +73,52 @@ export class Search {
     for (let j = 1; j <= m; j++) this.rows[j] = (this.rows[j - 1] as number) + (this.ins[j - 1] as number);
   }
 
-  /** Find every word within `bound` (forgetting those found before). */
-  search(bound: number): void {
+  /**
+   * Find every word within `bound` (forgetting those found before). With `want` (and every cost ≥ 0), only the
+   * `want` cheapest words not in `skip` are sought: once that many are found the bound narrows to the dearest of
+   * them, never below `floor`, so the walk finds every word that costs no more than the `want`-th cheapest (ties
+   * included) and every word within `floor`, and some dearer ones; `within` then serves bounds up to that.
+   */
+  search(bound: number, want = Number.POSITIVE_INFINITY, skip?: ReadonlySet<number>, floor = 0): void {
     const { rows, m } = this;
     const least = rows.subarray(0, m + 1).reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
     this.count = 0;
-    this.walk(0, rows, 0, bound, least);
+    this.limit = bound;
+    const narrowing = this.nonNegative && Number.isFinite(want);
+    this.want = narrowing ? Math.max(0, want) : 0;
+    this.skip = skip;
+    this.floor = floor;
+    this.kept = 0;
+    if (this.best.length < this.want) this.best = new Float64Array(this.want);
+    if (narrowing && this.want === 0) this.limit = Math.min(bound, floor);
+    this.walk(0, rows, 0, least);
+  }
+
+  /** Did the last search, narrowed, find as many words as it sought? */
+  enough(): boolean {
+    return this.kept >= this.want;
+  }
+
+  /**
+   * The cost of the trie's word `word` against the token (∞ if the trie lacks it): what a search would find it at.
+   * @example search.costOf('lớn') // the channel cost of reading `16n` as lớn
+   */
+  costOf(word: string): number {
+    const { trie, m } = this;
+    const rows = new Float64Array((word.length + 1) * (m + 1));
+    rows.set(this.rows.subarray(0, m + 1));
+    let node = 0;
+    let row = 0;
+    for (const ch of word) {
+      let e = trie.first[node] as number;
+      const end = trie.first[node + 1] as number;
+      while (e < end && trie.alphabet[trie.letter[e] as number] !== ch) e++;
+      if (e === end) return Number.POSITIVE_INFINITY;
+      this.fill(trie.letter[e] as number, rows, row);
+      row += m + 1;
+      node = trie.child[e] as number;
+    }
+    return (trie.id[node] as number) >= 0 ? (rows[row + m] as number) : Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -99,6 +147,17 @@ export class Search {
     }
     this.ids[this.count] = id;
     this.costs[this.count++] = cost;
+    if (this.want > 0 && !this.skip?.has(id)) this.narrow(cost);
+  }
+
+  /** Note a sought word's cost among the cheapest; with `want` of them, cut the walk at the dearest (or `floor`). */
+  private narrow(cost: number): void {
+    const { best, want } = this;
+    if (this.kept === want && cost >= (best[want - 1] as number)) return;
+    let j = this.kept < want ? this.kept++ : want - 1;
+    for (; j > 0 && (best[j - 1] as number) > cost; j--) best[j] = best[j - 1] as number;
+    best[j] = cost;
+    if (this.kept === want) this.limit = Math.min(this.limit, Math.max(this.floor, best[want - 1] as number));
   }
 
   private learn(a: number): void {
@@ -116,46 +175,59 @@ export class Search {
   }
 
   /**
-   * Collect every word below `node` whose cost stays within `bound`; `row` holds the costs at `node`, the
-   * least of them `least`. A child whose every cost must exceed `bound` (`least` plus the least its letter
+   * Work out the row of the child by letter `a` of the node whose row starts at `row` (the next row of `rows`);
+   * returns the row's least cost.
+   */
+  private fill(a: number, rows: Float64Array, row: number): number {
+    const { m, sub, split, del, ins, known } = this;
+    if (known[a] === 0) this.learn(a);
+    const next = row + m + 1;
+    const d = del[a] as number;
+    const at = a * (m + 1);
+    // The row above (`up`), one and two columns back (`diag`, `far`: none for j = 1), and this row's previous cell.
+    let diag = rows[row] as number;
+    let far = Number.POSITIVE_INFINITY;
+    let left = diag + d;
+    let best = left;
+    rows[next] = left;
+    for (let j = 1; j <= m; j++) {
+      const up = rows[row + j] as number;
+      let v = up + d;
+      const s = diag + (sub[at + j] as number);
+      if (s < v) v = s;
+      const t = far + (split[at + j] as number);
+      if (t < v) v = t;
+      const i = left + (ins[j - 1] as number);
+      if (i < v) v = i;
+      rows[next + j] = v;
+      if (v < best) best = v;
+      far = diag;
+      diag = up;
+      left = v;
+    }
+    return best;
+  }
+
+  /**
+   * Collect every word below `node` whose cost stays within the bound (`limit`); `row` holds the costs at `node`,
+   * the least of them `least`. A child whose every cost must exceed the bound (`least` plus the least its letter
    * adds to any cell) is passed over without working out its row: the row would have cut it all the same.
    */
-  private walk(node: number, rows: Float64Array, row: number, bound: number, least: number): void {
-    const { m, trie, sub, split, del, ins, known, low } = this;
+  private walk(node: number, rows: Float64Array, row: number, least: number): void {
+    const { m, trie, known, low } = this;
     const { first, letter, child, id } = trie;
     const next = row + m + 1;
     for (let e = first[node] as number, end = first[node + 1] as number; e < end; e++) {
       const a = letter[e] as number;
       if (known[a] === 0) this.learn(a);
-      if (least + (low[a] as number) > bound) continue;
-      const d = del[a] as number;
-      const at = a * (m + 1);
-      // The row above (`up`), one and two columns back (`diag`, `far`: none for j = 1), and this row's previous cell.
-      let diag = rows[row] as number;
-      let far = Number.POSITIVE_INFINITY;
-      let left = diag + d;
-      let best = left;
-      rows[next] = left;
-      for (let j = 1; j <= m; j++) {
-        const up = rows[row + j] as number;
-        let v = up + d;
-        const s = diag + (sub[at + j] as number);
-        if (s < v) v = s;
-        const t = far + (split[at + j] as number);
-        if (t < v) v = t;
-        const i = left + (ins[j - 1] as number);
-        if (i < v) v = i;
-        rows[next + j] = v;
-        if (v < best) best = v;
-        far = diag;
-        diag = up;
-        left = v;
-      }
-      if (best > bound) continue;
+      if (least + (low[a] as number) > this.limit) continue;
+      const best = this.fill(a, rows, row);
+      if (best > this.limit) continue;
       const to = child[e] as number;
       const word = id[to] as number;
-      if (word >= 0 && left <= bound) this.found(word, left);
-      this.walk(to, rows, next, bound, best);
+      const cost = rows[next + m] as number;
+      if (word >= 0 && cost <= this.limit) this.found(word, cost);
+      this.walk(to, rows, next, best);
     }
   }
 }
