@@ -91,6 +91,19 @@ describe('train: the background decides between forms the training text never sh
     expect(restoreDetailed('cua', { model: none })[0]?.alternatives).toEqual([]);
   });
 
+  it.each([
+    ['a syllable the inventory lacks but the spelling rules accept', 'huế', 1],
+    ['no syllable by the rules', 'ubnd', 0],
+  ])('proposes a common background word that is %s (%s): %i', (_, word, words) => {
+    const model = train(['Con mèo nằm trên ghế.'], { background: new Map([[word, 8]]) });
+    expect(model.info.backgroundWords ?? 0).toBe(words);
+    expect(model.lm.ids.has(word)).toBe(words === 1);
+  });
+
+  it('the built-in model restores Huế, which the inventory lacks and the general text shows', () => {
+    expect(restore('Thanh pho Hue. Toi di Hue.')).toBe('Thành phố Huế. Tôi đi Huế.');
+  });
+
   it('leaves what the training text shows to the training text', () => {
     const model = train(['Con cua bò ngang.', 'Con cua ở dưới nước.', 'Bắt cua ngoài đồng.']);
     expect(restore('con cua bo ngang', { model })).toBe('con cua bò ngang');

@@ -4,6 +4,7 @@ import { createModel, type Model } from '../model/index.js';
 import { declareTwins } from '../model/twins.js';
 import { BOS, EOS, SPECIAL, UNK } from '../normalize/index.js';
 import { plainLetters } from '../orthography/letters.js';
+import { isValidSyllable } from '../orthography/syllable.js';
 import { BACKGROUND_CANDIDATE, BACKGROUND_SHARE, backgroundCounts, backgroundOf, pairsOf } from './background.js';
 import { abbreviationFacts, Corpus, codeForms } from './corpus.js';
 import { estimate, MAX_VOCABULARY } from './ngram.js';
@@ -120,7 +121,7 @@ function toneConventions(model: Model, forms: ReadonlyMap<string, [number, numbe
  * The vocabulary and the final id of every word of the corpus: the special tokens, then the words
  * seen, most frequent first (ties by spelling), then the background's words seen at least
  * {@link BACKGROUND_CANDIDATE} times that training did not show (`backgroundWords` of them; with the inventory, only
- * valid syllables), then the inventory's syllables not seen. Candidates are the first two groups' words.
+ * syllables its spelling rules accept, `Huế` too, which the inventory lacks), then the inventory's syllables not seen. Candidates are the first two groups' words.
  */
 function numberWords(corpus: Corpus, inventory: boolean, background?: ReadonlyMap<string, number>) {
   const { words, counts } = corpus;
@@ -136,7 +137,6 @@ function numberWords(corpus: Corpus, inventory: boolean, background?: ReadonlyMa
   for (const [i, id] of kept.entries()) renumber[id] = SPECIAL.length + i;
   const vocab: string[] = [...SPECIAL, ...kept.map((id) => words[id] as string)];
   const known = new Set(vocab);
-  const valid = new Set(syllables);
   const room = MAX_VOCABULARY - vocab.length - syllables.length;
   // The commonest count of each word's letters in the background, so that a form far rarer than another is left out.
   const top = new Map<string, number>();
@@ -151,7 +151,7 @@ function numberWords(corpus: Corpus, inventory: boolean, background?: ReadonlyMa
         c >= BACKGROUND_CANDIDATE &&
         LETTERS_ONLY.test(w) &&
         !known.has(w) &&
-        (!inventory || valid.has(w)) &&
+        (!inventory || isValidSyllable(w)) &&
         c >= BACKGROUND_SHARE * (top.get(plainLetters(w)) as number),
     )
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
