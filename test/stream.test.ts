@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError, readChunks, readText, withLookahead } from '../src/cli/stream.js';
+import { InputError, lineCut, readChunks, readText, withLookahead } from '../src/cli/stream.js';
 
 async function* items<T>(xs: T[]): AsyncGenerator<T> {
   for (const x of xs) yield x;
@@ -24,6 +24,16 @@ describe('withLookahead', () => {
     const out: [string, boolean][] = [];
     for await (const pair of withLookahead(items(input as string[]))) out.push(pair);
     expect(out).toEqual(expected);
+  });
+});
+
+describe('lineCut', () => {
+  it.each([
+    ['after the last line break', 'Tinh hinh.\nKinh te\nnam', 19],
+    ['a line break last', 'nam 2023\n', 9],
+    ['no line break: before the last token', 'Tinh hinh kinh te', 15],
+  ])('%s', (_, text, at) => {
+    expect(lineCut(text)).toBe(at);
   });
 });
 

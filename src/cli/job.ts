@@ -5,7 +5,7 @@ import { type Model, restore, restoreDetailed } from 'vi-restore';
 import { countWords } from './count.js';
 import { makeDir, reason, removeQuietly } from './io.js';
 import type { ChunkPool } from './pool.js';
-import { CHUNK_CHARS, InputError, readChunks, withLookahead } from './stream.js';
+import { CHUNK_CHARS, InputError, lineCut, readChunks, withLookahead } from './stream.js';
 import { chunkStyle, styleVotes } from './style.js';
 
 /** Tokens the model is less sure of than this are counted as low-confidence in reports. */
@@ -155,7 +155,8 @@ export async function runJob(
     const early = parallel !== undefined && job.input !== '-' && isLarge(job.input);
     if (early) parallel();
     if (job.input !== '-') {
-      for await (const chunk of readChunks(job.input)) {
+      // Only checked and counted: cut anywhere between lines.
+      for await (const chunk of readChunks(job.input, lineCut)) {
         if (!vote) continue;
         const v = styleVotes(chunk);
         votes.shown += v.shown;

@@ -10,7 +10,7 @@ export class InputError extends Error {}
 
 function countLines(bytes: Uint8Array, end: number): number {
   let lines = 0;
-  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) lines++;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1)) lines++;
   return lines;
 }
 
@@ -82,11 +82,18 @@ export function readText(path: string): string {
   return text;
 }
 
+/** Where a chunk that only needs whole tokens ends: after its last line break (see {@link cutPoint}). */
+export function lineCut(text: string): number {
+  const line = text.lastIndexOf('\n');
+  return line >= 0 ? line + 1 : cutPoint(text);
+}
+
 /**
- * Read a file (or stdin for `-`) as UTF-8 text in line-aligned chunks, never the whole file at once.
+ * Read a file (or stdin for `-`) as UTF-8 text in line-aligned chunks, never the whole file at once, each cut
+ * where `cut` says (by default where the pieces restore as the whole text would: {@link cutPoint}).
  * Throws {@link InputError} naming the line and byte of a NUL byte or an invalid UTF-8 sequence.
  */
-export async function* readChunks(path: string): AsyncGenerator<string> {
+export async function* readChunks(path: string, cut: (text: string) => number = cutPoint): AsyncGenerator<string> {
   const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
   let pending = new Uint8Array(0);
   let offset = 0;
@@ -103,9 +110,9 @@ export async function* readChunks(path: string): AsyncGenerator<string> {
     offset += complete;
     pending = bytes.slice(complete);
     while (text.length >= CHUNK_CHARS) {
-      const cut = cutPoint(text);
-      yield text.slice(0, cut);
-      text = text.slice(cut);
+      const at = cut(text);
+      yield text.slice(0, at);
+      text = text.slice(at);
     }
   }
   if (pending.length > 0) throw truncated(lines, offset);
