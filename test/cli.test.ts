@@ -137,6 +137,21 @@ describe('vi-restore CLI: single input', () => {
   });
 });
 
+describe('vi-restore CLI: threads by input size', () => {
+  it('reads a large standard input ahead and restores it on the workers as one thread does', () => {
+    // Over PARALLEL_BYTES (3 MiB): read that far ahead, then every chunk goes to the workers.
+    const big = 'Tinh hinh kinh te nam 2023 tang truong kha.\n'.repeat(80000);
+    expect(big.length).toBeGreaterThan(3 << 20);
+    const spawn = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { input: big, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const auto = spawn([]);
+    const one = spawn(['--jobs', '1']);
+    expect(auto.status).toBe(0);
+    expect(auto.stdout.length).toBe(one.stdout.length);
+    expect(auto.stdout === one.stdout).toBe(true); // (not toBe: a diff of two 3 MiB texts takes minutes)
+    expect(one.stdout.slice(0, 44)).toBe('Tình hình kinh tế năm 2023 tăng trưởng khả.\n');
+  });
+});
+
 describe('vi-restore CLI: batches', () => {
   it('mirrors a directory into --out-dir (only *.txt), with a report', () => {
     const dir = tree();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError, lineCut, readChunks, readText, withLookahead } from '../src/cli/stream.js';
+import { InputError, lineCut, readAhead, readChunks, readText, withLookahead } from '../src/cli/stream.js';
 
 async function* items<T>(xs: T[]): AsyncGenerator<T> {
   for (const x of xs) yield x;
@@ -24,6 +24,22 @@ describe('withLookahead', () => {
     const out: [string, boolean][] = [];
     for await (const pair of withLookahead(items(input as string[]))) out.push(pair);
     expect(out).toEqual(expected);
+  });
+});
+
+describe('readAhead', () => {
+  it.each([
+    [['ab', 'cd', 'ef'], 3, true],
+    [['ab', 'cd', 'ef'], 4, true],
+    [['ab', 'cd', 'ef'], 6, false],
+    [['ab'], 1, false],
+    [[], 1, false],
+  ])('%j, %i characters ahead: more follow? %s', async (input, chars, more) => {
+    const ahead = await readAhead(items(input), chars);
+    expect(ahead.more).toBe(more);
+    const out: string[] = [];
+    for await (const x of ahead.items) out.push(x);
+    expect(out).toEqual(input);
   });
 });
 

@@ -1,5 +1,3 @@
-import { availableParallelism } from 'node:os';
-
 /** A mistake in the command line: exit code 2. */
 export class UsageError extends Error {}
 
@@ -15,7 +13,8 @@ export interface CliOptions {
   json: boolean;
   report?: string;
   quiet: boolean;
-  jobs: number;
+  /** Worker threads asked for; undefined: as many as the cores when the input is large enough to gain (see `threadsFor`). */
+  jobs?: number;
   out: string;
   order: 2 | 3;
   background: boolean;
@@ -80,7 +79,7 @@ export const FLAGS: Flag[] = [
   {
     name: '--jobs',
     value: 'N',
-    help: 'worker threads for batches (default: number of cores)',
+    help: 'worker threads (default: one per core for inputs of 3 MiB or more, else none: starting them costs more)',
     set: (o, v) => {
       o.jobs = positive('--jobs', v);
     },
@@ -166,7 +165,6 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     backup: false,
     json: false,
     quiet: false,
-    jobs: availableParallelism(),
     out: 'vi-restore-model.bin',
     order: 3,
     background: true,

@@ -5,7 +5,7 @@ import { type Model, restore, restoreDetailed } from 'vi-restore';
 import { countWords } from './count.js';
 import { makeDir, reason, removeQuietly } from './io.js';
 import type { ChunkPool } from './pool.js';
-import { CHUNK_CHARS, InputError, lineCut, readChunks, withLookahead } from './stream.js';
+import { CHUNK_CHARS, InputError, lineCut, readAhead, readChunks, withLookahead } from './stream.js';
 import { chunkStyle, styleVotes } from './style.js';
 
 /** Tokens the model is less sure of than this are counted as low-confidence in reports. */
@@ -109,10 +109,10 @@ class Sink {
   }
 }
 
-/** Whether a file holds more than one chunk (more bytes than a chunk has characters); false if it cannot be read. */
-function isLarge(path: string): boolean {
+/** Whether a file holds more than one chunk of `size` (more bytes than that many characters); false if it cannot be read. */
+function isLarge(path: string, size: number): boolean {
   try {
-    return statSync(path).size > CHUNK_CHARS;
+    return statSync(path).size > size;
   } catch {
     return false;
   }
@@ -126,14 +126,14 @@ interface Pending {
 
 /**
  * Restore one input into its output, chunk by chunk; never leaves a half-written output file.
- * With `pool` (a large input and several cores), chunks after the first go to worker threads,
+ * With `pool` (a large input and several cores), chunks go to worker threads (see `runBatch`),
  * a few at a time, and are written in order.
  */
 export async function runJob(
   job: Job,
   model: Model | undefined,
   onChunk?: (syllables: number) => void,
-  pool?: () => ChunkPool,
+  pool?: { workers: () => ChunkPool; startAfter: number },
 ): Promise<JobResult> {
   const started = performance.now();
   const result: JobResult = {
@@ -150,13 +150,13 @@ export async function runJob(
     // its words show the tone conventions, so that every chunk is written as the whole file would be).
     const votes = { shown: 0, balance: 0 };
     const vote = job.toneStyle === 'auto' && !job.ocr;
-    const parallel = pool && !job.detailed && !job.json ? pool : undefined;
-    // A file of more than one chunk starts the workers now: they load while it is checked.
-    const early = parallel !== undefined && job.input !== '-' && isLarge(job.input);
-    if (early) parallel();
+    const parallel = pool && !job.detailed && !job.json ? pool.workers : undefined;
+    const startAfter = pool?.startAfter ?? 0;
+    // A file of more than one chunk starts the workers now: they load while it is checked, and take every chunk.
+    let workers = parallel && job.input !== '-' && isLarge(job.input, CHUNK_CHARS) ? parallel() : undefined;
     if (job.input !== '-') {
       // Only checked and counted: cut anywhere between lines.
-      for await (const chunk of readChunks(job.input, lineCut)) {
+      for await (const chunk of readChunks(job.input, { cut: lineCut })) {
         if (!vote) continue;
         const v = styleVotes(chunk);
         votes.shown += v.shown;
@@ -175,20 +175,24 @@ export async function runJob(
         onChunk?.(p.syllables);
       }
     };
-    let first = true;
-    for await (const [chunk, more] of withLookahead(readChunks(job.input))) {
-      // From standard input, workers start as soon as a second chunk shows the input is large: they load while
-      // the first is restored here. Workers started early take every chunk.
-      if (first && more) parallel?.();
-      if (parallel && (!first || early)) {
-        first = false;
-        const text = parallel().restore(chunk, job.ocr, styleOf(chunk));
+    let chunks: AsyncIterable<string> = readChunks(job.input);
+    if (parallel && !workers && startAfter > 0) {
+      // Standard input, of unknown size: read `startAfter` characters ahead; if more follow, the workers take it all.
+      const ahead = await readAhead(chunks, startAfter);
+      chunks = ahead.items;
+      if (ahead.more) workers = parallel();
+    }
+    for await (const [chunk, more] of withLookahead(chunks)) {
+      if (workers) {
+        const text = workers.restore(chunk, job.ocr, styleOf(chunk));
         text.catch(() => {}); // awaited in order by flush; this only keeps an early failure from going unhandled
         pending.push({ syllables: countWords(chunk), text });
-        await flush(parallel().depth);
+        await flush(workers.depth);
         continue;
       }
-      first = false;
+      // From standard input with workers asked for, they start as soon as a second chunk shows up: they load while
+      // this chunk is restored here, and take the next ones.
+      if (parallel && startAfter === 0 && more) workers = parallel();
       const options = { ocr: job.ocr, toneStyle: styleOf(chunk), ...(model ? { model } : {}) };
       let syllables: number;
       if (job.detailed || job.json) {

@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { backgroundCounts, loadModel, type Model, serializeModel, train, wordCounts } from 'vi-restore';
 import { type CliOptions, HELP, parseArgs, UsageError } from './args.js';
-import { runBatch } from './batch.js';
+import { PARALLEL_BYTES, runBatch } from './batch.js';
 import { HOLDOUT_EVERY, heldOutAccuracy } from './evaluate.js';
 import { expandInputs, type Input } from './files.js';
 import { reason, writeAtomic } from './io.js';
@@ -87,6 +88,19 @@ function jobsFor(o: CliOptions, inputs: Input[]): Job[] {
   }));
 }
 
+/**
+ * How many threads restore the inputs, and after how many characters of one input its workers start: as asked
+ * (`--jobs N`), else one per core when the inputs hold {@link PARALLEL_BYTES} or more (standard input, of unknown
+ * size: once that much of it is read), else this thread alone.
+ */
+function threadsFor(o: CliOptions, inputs: Input[]): { threads: number; startAfter: number } {
+  if (o.jobs !== undefined) return { threads: o.jobs, startAfter: 0 };
+  const cores = availableParallelism();
+  if (inputs.some((i) => i.path === '-')) return { threads: cores, startAfter: PARALLEL_BYTES };
+  const bytes = inputs.reduce((sum, i) => sum + (statSync(i.path, { throwIfNoEntry: false })?.size ?? 0), 0);
+  return { threads: bytes >= PARALLEL_BYTES ? cores : 1, startAfter: 0 };
+}
+
 async function runRestore(o: CliOptions): Promise<number> {
   if (o.inputs.length === 0) o.inputs.push('-');
   if (!isSingle(o)) {
@@ -113,17 +127,25 @@ async function runRestore(o: CliOptions): Promise<number> {
   }
   const progress = createProgress(jobs.length, jobs.length > 1 && !o.quiet && process.stderr.isTTY === true);
   const results: JobResult[] = [];
-  await runBatch(jobs, o.jobs, model, o.model, {
-    progress: (n) => progress.syllables(n),
-    done: (r) => {
-      results.push(r);
-      progress.file();
-      if (r.error) {
-        fail(r.file, r.error);
-        failed = true;
-      } else if (o.output) process.stderr.write(`vi-restore: wrote ${o.output}\n`);
+  const { threads, startAfter } = threadsFor(o, good);
+  await runBatch(
+    jobs,
+    threads,
+    model,
+    o.model,
+    {
+      progress: (n) => progress.syllables(n),
+      done: (r) => {
+        results.push(r);
+        progress.file();
+        if (r.error) {
+          fail(r.file, r.error);
+          failed = true;
+        } else if (o.output) process.stderr.write(`vi-restore: wrote ${o.output}\n`);
+      },
     },
-  });
+    startAfter,
+  );
   progress.finish();
   if (o.report) {
     const order = new Map(jobs.map((j, k) => [j.input, k]));

@@ -5,6 +5,12 @@ import { scanUtf8 } from './utf8.js';
 /** Text is restored in pieces of about this many characters, cut at a blank line or a line break. */
 export const CHUNK_CHARS = 1 << 16;
 
+/** How {@link readChunks} cuts: chunks of about `size` characters (default {@link CHUNK_CHARS}), each ended where `cut` says. */
+export interface ChunkOptions {
+  size?: number;
+  cut?: (text: string, size: number) => number;
+}
+
 /** Something wrong with an input's bytes (binary, not UTF-8): the file is skipped and named. */
 export class InputError extends Error {}
 
@@ -20,8 +26,8 @@ function countLines(bytes: Uint8Array, end: number): number {
  * break (a wrapped sentence may then lose its context), else before the last token after white space: never
  * inside a token.
  */
-function cutPoint(text: string): number {
-  const half = CHUNK_CHARS / 2;
+function cutPoint(text: string, size: number): number {
+  const half = size / 2;
   for (const cut of [lastSentenceCut(text, half), lastSentenceEnd(text, half)]) if (cut >= 0) return cut;
   const line = text.lastIndexOf('\n');
   if (line >= 0) return line + 1;
@@ -83,17 +89,17 @@ export function readText(path: string): string {
 }
 
 /** Where a chunk that only needs whole tokens ends: after its last line break (see {@link cutPoint}). */
-export function lineCut(text: string): number {
+export function lineCut(text: string, size = CHUNK_CHARS): number {
   const line = text.lastIndexOf('\n');
-  return line >= 0 ? line + 1 : cutPoint(text);
+  return line >= 0 ? line + 1 : cutPoint(text, size);
 }
 
 /**
  * Read a file (or stdin for `-`) as UTF-8 text in line-aligned chunks, never the whole file at once, each cut
- * where `cut` says (by default where the pieces restore as the whole text would: {@link cutPoint}).
+ * where `options.cut` says (by default where the pieces restore as the whole text would: {@link cutPoint}).
  * Throws {@link InputError} naming the line and byte of a NUL byte or an invalid UTF-8 sequence.
  */
-export async function* readChunks(path: string, cut: (text: string) => number = cutPoint): AsyncGenerator<string> {
+export async function* readChunks(path: string, { size = CHUNK_CHARS, cut = cutPoint }: ChunkOptions = {}): AsyncGenerator<string> {
   const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
   let pending = new Uint8Array(0);
   let offset = 0;
@@ -109,14 +115,36 @@ export async function* readChunks(path: string, cut: (text: string) => number = 
     lines += countLines(bytes, complete);
     offset += complete;
     pending = bytes.slice(complete);
-    while (text.length >= CHUNK_CHARS) {
-      const at = cut(text);
+    while (text.length >= size) {
+      const at = cut(text, size);
       yield text.slice(0, at);
       text = text.slice(at);
     }
   }
   if (pending.length > 0) throw truncated(lines, offset);
   if (text) yield text;
+}
+
+/**
+ * Read `items` ahead until they hold `chars` characters or end: whether more follow, and all of them, those read
+ * ahead first (held in memory, so `chars` bounds what is held).
+ */
+export async function readAhead(items: AsyncIterable<string>, chars: number): Promise<{ more: boolean; items: AsyncIterable<string> }> {
+  const it = items[Symbol.asyncIterator]();
+  const held: string[] = [];
+  let n = 0;
+  let next = await it.next();
+  while (!next.done && n < chars) {
+    held.push(next.value);
+    n += next.value.length;
+    next = await it.next();
+  }
+  const first = next;
+  async function* all(): AsyncGenerator<string> {
+    yield* held;
+    for (let r = first; !r.done; r = await it.next()) yield r.value;
+  }
+  return { more: !first.done, items: all() };
 }
 
 /** Each item of `items` with whether another follows it (read one ahead). */
