@@ -224,7 +224,7 @@ describe('vi-restore CLI: batches', () => {
 
   // util-linux `script` gives the CLI a terminal; skipped where it is missing.
   const hasScript = spawnSync('script', ['--version']).status === 0;
-  it.skipIf(!hasScript)('draws a progress bar on a terminal (files, syllables/s), and none with --quiet', () => {
+  it.skipIf(!hasScript)('draws a progress bar on a terminal (files, MiB, syllables/s), and none with --quiet', () => {
     const dir = tree();
     const inTerminal = (args: string[]) =>
       spawnSync('script', ['-qec', [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], {
@@ -232,11 +232,20 @@ describe('vi-restore CLI: batches', () => {
       });
     const shown = inTerminal(['--out-dir', join(dir, 'out'), join(dir, 'in')]);
     expect(shown.status).toBe(0);
-    expect(shown.stdout).toMatch(/\r\[#+\] 2\/2 files +\d+k syl\/s/);
+    expect(shown.stdout).toMatch(/\r\[#+\] +2\/2 files +0\.0\/0\.0 MiB +\d+k syl\/s/);
     const quiet = inTerminal(['--quiet', '--out-dir', join(dir, 'out2'), join(dir, 'in')]);
     expect(quiet.status).toBe(0);
     expect(quiet.stdout).not.toContain('files');
     expect(readFileSync(join(dir, 'out2', 'sub', 'b.txt'), 'utf8')).toBe('kế hoạch năm 2024\n');
+    // One input: a bar for a large one written to a file (MiB done of the whole), none for a small one.
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, 'Tinh hinh kinh te nam 2023 tang truong kha.\n'.repeat(30000)); // 1.3 MB
+    const one = inTerminal(['--output', join(dir, 'big.out'), big]);
+    expect(one.status).toBe(0);
+    expect(one.stdout).toMatch(/\r\[#{24}\] +1\.3\/1\.3 MiB +\d+k syl\/s +\r?\nvi-restore: wrote /);
+    expect(one.stdout).not.toContain('files');
+    const small = inTerminal(['--output', join(dir, 'small.out'), join(dir, 'in', 'a.txt')]);
+    expect(small.stdout).not.toContain('MiB');
   });
 });
 

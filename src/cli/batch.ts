@@ -4,8 +4,8 @@ import { type Job, type JobResult, runJob } from './job.js';
 import { ChunkPool } from './pool.js';
 
 export interface BatchEvents {
-  /** Some syllables of some file are done. */
-  progress(syllables: number): void;
+  /** Some syllables (in `bytes` bytes of input) of some file are done. */
+  progress(syllables: number, bytes: number): void;
   /** A file is done (or failed). */
   done(result: JobResult): void;
 }
@@ -70,8 +70,8 @@ export async function runBatch(
               worker.off('exit', onExit);
               resolve(r);
             };
-            const onMessage = (m: { progress?: number; result?: JobResult }) => {
-              if (m.progress !== undefined) events.progress(m.progress);
+            const onMessage = (m: { progress?: number; bytes?: number; result?: JobResult }) => {
+              if (m.progress !== undefined) events.progress(m.progress, m.bytes ?? 0);
               if (m.result) settle(m.result);
             };
             const onError = (err: Error) => {

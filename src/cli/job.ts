@@ -121,6 +121,7 @@ function isLarge(path: string, size: number): boolean {
 /** Chunks restored by a {@link ChunkPool}, in input order, until written. */
 interface Pending {
   syllables: number;
+  bytes: number;
   text: Promise<string>;
 }
 
@@ -132,7 +133,7 @@ interface Pending {
 export async function runJob(
   job: Job,
   model: Model | undefined,
-  onChunk?: (syllables: number) => void,
+  onChunk?: (syllables: number, bytes: number) => void,
   pool?: { workers: () => ChunkPool; startAfter: number },
 ): Promise<JobResult> {
   const started = performance.now();
@@ -172,7 +173,7 @@ export async function runJob(
         const p = pending.shift() as Pending;
         await out.write(await p.text);
         result.syllables += p.syllables;
-        onChunk?.(p.syllables);
+        onChunk?.(p.syllables, p.bytes);
       }
     };
     let chunks: AsyncIterable<string> = readChunks(job.input);
@@ -186,7 +187,7 @@ export async function runJob(
       if (workers) {
         const text = workers.restore(chunk, job.ocr, styleOf(chunk));
         text.catch(() => {}); // awaited in order by flush; this only keeps an early failure from going unhandled
-        pending.push({ syllables: countWords(chunk), text });
+        pending.push({ syllables: countWords(chunk), bytes: Buffer.byteLength(chunk), text });
         await flush(workers.depth);
         continue;
       }
@@ -218,7 +219,7 @@ export async function runJob(
         await out.write(restore(chunk, options));
       }
       result.syllables += syllables;
-      onChunk?.(syllables);
+      onChunk?.(syllables, Buffer.byteLength(chunk));
     }
     await flush(0);
     await out.commit(job.backup === true);

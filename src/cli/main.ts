@@ -8,7 +8,7 @@ import { HOLDOUT_EVERY, heldOutAccuracy } from './evaluate.js';
 import { expandInputs, type Input } from './files.js';
 import { reason, writeAtomic } from './io.js';
 import type { Job, JobResult } from './job.js';
-import { createProgress } from './progress.js';
+import { createProgress, PROGRESS_MIN_BYTES } from './progress.js';
 import { InputError, readText } from './stream.js';
 
 const VERSION = '0.1.0';
@@ -93,12 +93,28 @@ function jobsFor(o: CliOptions, inputs: Input[]): Job[] {
  * (`--jobs N`), else one per core when the inputs hold {@link PARALLEL_BYTES} or more (standard input, of unknown
  * size: once that much of it is read), else this thread alone.
  */
-function threadsFor(o: CliOptions, inputs: Input[]): { threads: number; startAfter: number } {
+function threadsFor(o: CliOptions, bytes: number | undefined): { threads: number; startAfter: number } {
   if (o.jobs !== undefined) return { threads: o.jobs, startAfter: 0 };
   const cores = availableParallelism();
-  if (inputs.some((i) => i.path === '-')) return { threads: cores, startAfter: PARALLEL_BYTES };
-  const bytes = inputs.reduce((sum, i) => sum + (statSync(i.path, { throwIfNoEntry: false })?.size ?? 0), 0);
+  if (bytes === undefined) return { threads: cores, startAfter: PARALLEL_BYTES };
   return { threads: bytes >= PARALLEL_BYTES ? cores : 1, startAfter: 0 };
+}
+
+/** The inputs' bytes in all; undefined for standard input, whose size is not known. */
+function inputBytes(inputs: Input[]): number | undefined {
+  if (inputs.some((i) => i.path === '-')) return undefined;
+  return inputs.reduce((sum, i) => sum + (statSync(i.path, { throwIfNoEntry: false })?.size ?? 0), 0);
+}
+
+/**
+ * Draw a progress bar? On a terminal's stderr, unless `--quiet`: for several inputs, or for one of
+ * {@link PROGRESS_MIN_BYTES} or more whose output does not go to that terminal too.
+ */
+function showProgress(o: CliOptions, jobs: Job[], bytes: number | undefined): boolean {
+  if (o.quiet || process.stderr.isTTY !== true) return false;
+  if (jobs.length > 1) return true;
+  const toTerminal = jobs[0]?.output === undefined && process.stdout.isTTY === true;
+  return bytes !== undefined && bytes >= PROGRESS_MIN_BYTES && !toTerminal;
 }
 
 async function runRestore(o: CliOptions): Promise<number> {
@@ -125,28 +141,31 @@ async function runRestore(o: CliOptions): Promise<number> {
       return 1;
     }
   }
-  const progress = createProgress(jobs.length, jobs.length > 1 && !o.quiet && process.stderr.isTTY === true);
+  const bytes = inputBytes(good);
+  const progress = createProgress({ files: jobs.length, ...(bytes !== undefined ? { bytes } : {}) }, showProgress(o, jobs, bytes));
   const results: JobResult[] = [];
-  const { threads, startAfter } = threadsFor(o, good);
+  const { threads, startAfter } = threadsFor(o, bytes);
   await runBatch(
     jobs,
     threads,
     model,
     o.model,
     {
-      progress: (n) => progress.syllables(n),
+      progress: (n, b) => progress.chunk(n, b),
       done: (r) => {
         results.push(r);
-        progress.file();
         if (r.error) {
+          progress.pause(); // the message on a line of its own; the bar goes on below it
           fail(r.file, r.error);
           failed = true;
-        } else if (o.output) process.stderr.write(`vi-restore: wrote ${o.output}\n`);
+        }
+        progress.file();
       },
     },
     startAfter,
   );
   progress.finish();
+  if (o.output && results[0] && !results[0].error) process.stderr.write(`vi-restore: wrote ${o.output}\n`);
   if (o.report) {
     const order = new Map(jobs.map((j, k) => [j.input, k]));
     results.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));

@@ -23,6 +23,6 @@ parentPort?.on('message', async (message: Job | ChunkTask) => {
     parentPort?.postMessage(done);
     return;
   }
-  const result = await runJob(message, model, (syllables) => parentPort?.postMessage({ progress: syllables }));
+  const result = await runJob(message, model, (syllables, bytes) => parentPort?.postMessage({ progress: syllables, bytes }));
   parentPort?.postMessage({ result });
 });
