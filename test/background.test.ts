@@ -100,8 +100,17 @@ describe('train: the background decides between forms the training text never sh
     expect(model.lm.ids.has(word)).toBe(words === 1);
   });
 
-  it('the built-in model restores Huế, which the inventory lacks and the general text shows', () => {
-    expect(restore('Thanh pho Hue. Toi di Hue.')).toBe('Thành phố Huế. Tôi đi Huế.');
+  it.each([
+    ['Chu tich UBND tinh Nguyen Van Binh phat bieu', 'Chủ tịch UBND tỉnh Nguyễn Văn Bình phát biểu'],
+    ['ba Tran Thi Lan va ong Le Van Hung', 'bà Trần Thị Lan và ông Lê Văn Hùng'],
+  ])('the built-in model restores common names (the general names list): %s', (input, output) => {
+    expect(restore(input)).toBe(output);
+  });
+
+  it('the built-in model proposes Huế, which the inventory lacks and the general text shows', () => {
+    const [token] = restoreDetailed('Hue');
+    const forms = [token?.output, ...(token?.alternatives ?? []).map((a) => a.text)];
+    expect(forms).toContain('Huế');
   });
 
   it('leaves what the training text shows to the training text', () => {
