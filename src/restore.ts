@@ -1,4 +1,4 @@
-import { addsOnlyDStroke, inApostropheWord, isAbbreviation, isCode } from './candidates/abbreviation.js';
+import { addsOnlyDStroke, gluedToNumber, inApostropheWord, isAbbreviation, isCode } from './candidates/abbreviation.js';
 import { capitalBonus, isMidSentenceCapital } from './candidates/capitals.js';
 import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
 import { codeInIdentifier, identifierRuns } from './candidates/identifier.js';
@@ -11,6 +11,7 @@ import { createScorer, type Scorer } from './model/scorer.js';
 import { NUM, normalizeWord, sentences, tokenKey, UNK } from './normalize/index.js';
 import type { ToneStyle } from './orthography/syllable.js';
 import { styleFrom, toneBalance } from './render/index.js';
+import { stripDiacritics } from './strip.js';
 import { type Token, tokenize } from './tokenize/index.js';
 
 export interface RestoreOptions {
@@ -146,6 +147,17 @@ function loneDigits(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
+ * Is word `i`, glued to a number (`CO2`, `H2O`, `5ha`), part of a code, formula or unit, which gains at most a `đ`?
+ * As the model's training text wrote such words: unmarked in government prose (`110kV`, `5ha`), marked in a
+ * program's help text (`SỐ1`). Not in OCR mode, where digits in a word stand for misread letters (`c6` có), nor
+ * with a model from before these facts were kept.
+ */
+function gluedCode(model: Model, tokens: readonly Token[], i: number, ocr: boolean): boolean {
+  if (ocr || !model.glued || !gluedToNumber(tokens, i)) return false;
+  return isCode(model.glued, stripDiacritics((tokens[i] as Token).text.toLowerCase()));
+}
+
+/**
  * An OCR token's position: its channel readings, plus "keep it as it is" first when it is no known
  * word (as an unknown word, or as a number for lone digits). Made once per token text and model, then
  * shared: the decoder and renderer only read positions.
@@ -222,7 +234,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
         t.kind === 'word' && !inApostropheWord(tokens, i) && !codeInIdentifier(model, runs, tokens, i)
           ? candidates(model, t.text)
           : undefined;
-      if (ids && isAbbreviation(tokens, i) && isCode(model.abbreviations, t.text.toLowerCase()))
+      if (ids && (gluedCode(model, tokens, i, ocr) || (isAbbreviation(tokens, i) && isCode(model.abbreviations, t.text.toLowerCase()))))
         ids = ids.filter((id) => addsOnlyDStroke(model.lm.vocab[id] as string));
       choosable[p] = ids !== undefined && ids.length > 0;
       keepFirst[p] = false;

@@ -125,6 +125,17 @@ describe('train / serialize / load', () => {
     expect(restore('von dau_tu cua GTK_CAN_DEFAULT', { model: gov })).toBe('vốn đầu_tư của GTK_CAN_DEFAULT');
   });
 
+  it('learns from training whether words glued to numbers are codes or words, and keeps it through a save and load', () => {
+    // A program's help text: placeholders are marked words glued to numbers (SỐ1); government prose: units (5ha).
+    const help = train(['expr SỐ1 + SỐ2', 'so sánh CHUỖI1 với CHUỖI2', 'số và chuỗi']);
+    const loaded = loadModel(serializeModel(help));
+    expect([...(loaded.glued?.words ?? [])].sort()).toEqual(['chuoi', 'so']);
+    expect(restore('expr SO1 - SO2', { model: loaded })).toBe('expr SỐ1 - SỐ2');
+    const gov = train(['diện tích 5ha đất', 'đường dây 110kV và khí thải', 'số liệu có khí thải']);
+    expect(gov.glued?.wordShare).toBe(0);
+    expect(restore('khi thai CO2 va so lieu', { model: gov })).toBe('khí thải CO2 và số liệu');
+  });
+
   it('trains from any iterable of texts, such as a generator reading one file at a time', () => {
     function* texts() {
       yield* CORPUS;

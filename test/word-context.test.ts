@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addsOnlyDStroke, inAbbreviationPlace, inApostropheWord, isAbbreviation, isCode } from '../src/candidates/abbreviation.js';
+import {
+  addsOnlyDStroke,
+  gluedToNumber,
+  inAbbreviationPlace,
+  inApostropheWord,
+  isAbbreviation,
+  isCode,
+} from '../src/candidates/abbreviation.js';
 import { isMidSentenceCapital } from '../src/candidates/capitals.js';
 import { IdentifierRuns, inIdentifier } from '../src/candidates/identifier.js';
 import { isValidSyllable } from '../src/orthography/syllable.js';
@@ -15,6 +22,19 @@ const at =
       tokens.findIndex((t) => t.text === word),
     );
   };
+
+describe('gluedToNumber', () => {
+  it.each([
+    ['khi CO2 thai ra', 'CO', true],
+    ['nuoc H2O', 'O', true],
+    ['tang 5ha dat', 'ha', true],
+    ['nhap SO1 va SO2', 'SO', true],
+    ['nam 2023 tang', 'nam', false],
+    ['so 88/NQ-HDND', 'so', false],
+  ])('%s: %s → %s', (text, word, expected) => {
+    expect(at(gluedToNumber)(text, word)).toBe(expected);
+  });
+});
 
 describe('isAbbreviation', () => {
   it.each([

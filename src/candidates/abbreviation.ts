@@ -49,6 +49,16 @@ export function isAbbreviation(tokens: readonly Token[], i: number): boolean {
   return CAPITALS.test(text) && inAbbreviationPlace(tokens, i);
 }
 
+/**
+ * Is word `i` glued to a number, with no space between (`CO2`, `H2O`, `12A3`, `5ha`, `SỐ1`)? Such a word is part of
+ * a formula, code or unit, or (in a program's help text) a placeholder: what training showed decides (see
+ * `Model.glued` and {@link isCode}).
+ * @example gluedToNumber(tokenize('khi CO2'), 2) // true
+ */
+export function gluedToNumber(tokens: readonly Token[], i: number): boolean {
+  return tokens[i - 1]?.kind === 'number' || tokens[i + 1]?.kind === 'number';
+}
+
 /** What training showed in abbreviations' places, by letters (lower case, no marks). */
 export interface AbbreviationFacts {
   /** Letters seen there more often as a marked word (`số`, `tên`): a word in capitals. */

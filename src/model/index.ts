@@ -28,6 +28,8 @@ export interface Model {
   abbreviations?: AbbreviationFacts;
   /** What training showed of syllables inside identifiers (models from before have none: identifiers are code). */
   identifiers?: AbbreviationFacts;
+  /** What training showed of syllables glued to numbers (`5ha`, `SỐ1`; models from before have none: restored as words). */
+  glued?: AbbreviationFacts;
   /** The tone convention most of the training text's words showed (hòa: old, hoà: new), which `auto` writes
    * when the input shows none (models from before have none: the old one). */
   toneStyle?: ToneStyle;
@@ -158,6 +160,7 @@ export function serializeModel(model: Model): Uint8Array {
     codeParts,
     abbreviations: facts(model.abbreviations),
     identifiers: facts(model.identifiers),
+    glued: facts(model.glued),
     toneStyle: model.toneStyle,
     toneExceptions: model.toneExceptions ? [...model.toneExceptions] : undefined,
   };
@@ -195,6 +198,8 @@ export function loadModel(bytes: Uint8Array): Model {
   if (Array.isArray(exceptions) && exceptions.every((w) => typeof w === 'string')) model.toneExceptions = new Set(exceptions);
   const identifiers = readFacts(header.identifiers);
   if (identifiers) model.identifiers = identifiers;
+  const glued = readFacts(header.glued);
+  if (glued) model.glued = glued;
   return model;
 }
 

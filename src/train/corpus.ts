@@ -1,4 +1,4 @@
-import { type AbbreviationFacts, addsOnlyDStroke, inAbbreviationPlace } from '../candidates/abbreviation.js';
+import { type AbbreviationFacts, addsOnlyDStroke, gluedToNumber, inAbbreviationPlace } from '../candidates/abbreviation.js';
 import { isMidSentenceCapital } from '../candidates/capitals.js';
 import { IdentifierRuns } from '../candidates/identifier.js';
 import { BOS, EOS, normalizeWord, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
@@ -92,6 +92,14 @@ export function abbreviationFacts(seen: ReadonlyMap<string, [number, number]>): 
   return facts;
 }
 
+/** Count a (lower-case) word by its letters: unmarked (first) or marked (second). */
+function markedOrNot(seen: Map<string, [number, number]>, word: string): void {
+  const letters = stripDiacritics(word);
+  const counts = seen.get(letters) ?? [0, 0];
+  counts[letters === word ? 0 : 1]++;
+  seen.set(letters, counts);
+}
+
 function doubled(a: Float64Array): Float64Array {
   const grown = new Float64Array(a.length * 2);
   grown.set(a);
@@ -117,6 +125,8 @@ export class Corpus {
   readonly abbreviations = new Map<string, [number, number]>();
   /** Syllables inside identifiers (`mach` in `bfd_mach_o`, `tên` in `<tên_bfd>`), by letters: how often unmarked, how often marked. */
   readonly identifierParts = new Map<string, [number, number]>();
+  /** Syllables glued to numbers (`ha` in `5ha`, `số` in `SỐ1`), by letters: how often unmarked, how often marked. */
+  readonly gluedParts = new Map<string, [number, number]>();
   /** Words that show a tone convention, by their model form (old style, lower case): how often written old, how often new. */
   readonly toneForms = new Map<string, [number, number]>();
   /** Sentences left out as written without marks (see {@link isBareSentence}). */
@@ -146,7 +156,8 @@ export class Corpus {
       const t = tokens[i] as Token;
       if (t.kind === 'code') this.codeLetters(t.text);
       else if (t.kind === 'word' && inAbbreviationPlace(tokens, i)) this.abbreviation(t.text.toLowerCase());
-      else if (t.kind === 'word' && runs.has(tokens, i) && isValidSyllable(t.text)) this.identifierPart(t.text.toLowerCase());
+      else if (t.kind === 'word' && runs.has(tokens, i) && isValidSyllable(t.text)) markedOrNot(this.identifierParts, t.text.toLowerCase());
+      else if (t.kind === 'word' && gluedToNumber(tokens, i) && isValidSyllable(t.text)) markedOrNot(this.gluedParts, t.text.toLowerCase());
       const id = this.id(tokenKey(tokens[i] as Token) as string);
       if (isMidSentenceCapital(tokens, i)) this.capitals[id] = (this.capitals[id] as number) + 1;
       this.ids[this.length++] = id;
@@ -181,13 +192,6 @@ export class Corpus {
     const counts = this.abbreviations.get(letters) ?? [0, 0];
     counts[addsOnlyDStroke(word) ? 0 : 1]++;
     this.abbreviations.set(letters, counts);
-  }
-
-  private identifierPart(word: string): void {
-    const letters = stripDiacritics(word);
-    const counts = this.identifierParts.get(letters) ?? [0, 0];
-    counts[letters === word ? 0 : 1]++;
-    this.identifierParts.set(letters, counts);
   }
 
   private id(key: string): number {

@@ -91,6 +91,7 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
   model.codeParts = codeForms(corpus);
   model.abbreviations = abbreviationFacts(corpus.abbreviations);
   model.identifiers = abbreviationFacts(corpus.identifierParts);
+  model.glued = abbreviationFacts(corpus.gluedParts);
   return model;
 }
 
