@@ -153,6 +153,14 @@ describe('vi-restore CLI: threads by input size', () => {
 });
 
 describe('vi-restore CLI: batches', () => {
+  it('reads standard input in its own thread when - is one of several inputs on workers', () => {
+    const dir = tree();
+    const r = run(['--jobs', '2', '--out-dir', join(dir, 'out'), '-', join(dir, 'in')], 'ke hoach nam 2025\n');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'stdin'), 'utf8')).toBe('kế hoạch năm 2025\n');
+    expect(readFileSync(join(dir, 'out', 'a.txt'), 'utf8')).toBe('Tình hình kinh tế năm 2023\n');
+  });
+
   it('mirrors a directory into --out-dir (only *.txt), with a report', () => {
     const dir = tree();
     const r = run(['--out-dir', join(dir, 'out'), '--report', join(dir, 'report.json'), '--jobs', '2', join(dir, 'in')]);

@@ -44,7 +44,9 @@ export async function runBatch(
     for (const job of jobs) events.done(await runJob(job, model, events.progress));
     return;
   }
-  const queue = [...jobs];
+  // Standard input is this thread's: a worker would read its own, which is empty.
+  for (const job of jobs) if (job.input === '-') events.done(await runJob(job, model, events.progress));
+  const queue = jobs.filter((job) => job.input !== '-');
   const workerUrl = new URL('./worker.js', import.meta.url);
   const failed = (job: Job, why: string): JobResult => ({
     file: job.input,
@@ -56,7 +58,7 @@ export async function runBatch(
     error: why,
   });
   await Promise.all(
-    Array.from({ length: Math.min(threads, jobs.length) }, async () => {
+    Array.from({ length: Math.min(threads, queue.length) }, async () => {
       const spawn = () => new Worker(workerUrl, { workerData: { modelPath } });
       let worker = spawn();
       try {
