@@ -153,6 +153,22 @@ describe('vi-restore CLI: threads by input size', () => {
 });
 
 describe('vi-restore CLI: batches', () => {
+  it('names and skips an input whose output another input already has, and exits 1', () => {
+    const dir = tree();
+    mkdirSync(join(dir, 'two'));
+    writeFileSync(join(dir, 'two', 'a.txt'), 'nam hai\n');
+    const r = run(['--out-dir', 'out', join('in', 'a.txt'), join('two', 'a.txt')], undefined, dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `vi-restore: ${join('two', 'a.txt')}: skipped: its output ${join('out', 'a.txt')} is ${join('in', 'a.txt')}'s too\n`,
+    );
+    expect(readFileSync(join(dir, 'out', 'a.txt'), 'utf8')).toBe('Tình hình kinh tế năm 2023\n');
+    const twice = run(['--out-dir', join(dir, 'out2'), '-', '-'], 'nam 2024\n');
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toBe('vi-restore: -: skipped: given twice\n');
+    expect(readFileSync(join(dir, 'out2', 'stdin'), 'utf8')).toBe('năm 2024\n');
+  });
+
   it('reads standard input in its own thread when - is one of several inputs on workers', () => {
     const dir = tree();
     const r = run(['--jobs', '2', '--out-dir', join(dir, 'out'), '-', join(dir, 'in')], 'ke hoach nam 2025\n');

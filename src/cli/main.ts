@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { backgroundCounts, loadModel, type Model, serializeModel, train, wordCounts } from 'vi-restore';
 import { type CliOptions, HELP, parseArgs, UsageError } from './args.js';
 import { PARALLEL_BYTES, runBatch } from './batch.js';
@@ -131,7 +131,22 @@ async function runRestore(o: CliOptions): Promise<number> {
   }
   const good = inputs.filter((i) => !i.error);
   if (good.length === 0) return failed ? 1 : 0;
-  const jobs = jobsFor(o, good);
+  const jobs: Job[] = [];
+  // Two inputs bound for one output (`a/x.txt b/x.txt` under --out-dir, `-` twice, a file twice in place): the
+  // first is written, the others named and skipped, so that no result silently replaces another.
+  const firstFor = new Map<string, Job>();
+  for (const job of jobsFor(o, good)) {
+    const key = job.output === undefined ? undefined : resolve(job.output);
+    const first = key === undefined ? undefined : firstFor.get(key);
+    if (first) {
+      const twice = job.input === '-' ? first.input === '-' : resolve(job.input) === resolve(first.input);
+      fail(job.input, twice ? 'skipped: given twice' : `skipped: its output ${job.output} is ${first.input}'s too`);
+      failed = true;
+      continue;
+    }
+    if (key !== undefined) firstFor.set(key, job);
+    jobs.push(job);
+  }
   let model: Model | undefined;
   if (o.model) {
     try {
