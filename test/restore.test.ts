@@ -93,6 +93,16 @@ describe('restore with the built-in model', () => {
   });
 });
 
+describe('a beam wider than any lattice needs', () => {
+  it('decodes exactly, allocating only what the merged hypotheses can fill (a beam of 10⁹ once asked for 10¹¹ slots)', () => {
+    const text = 'tinh hinh kinh te xa hoi nam nay tang truong kha cao so voi cung ky nam truoc '.repeat(5);
+    const exact = restore(text, { beam: 1e9 });
+    expect(stripDiacritics(exact)).toBe(text);
+    expect(exact.startsWith('tình hình kinh tế xã hội năm nay')).toBe(true);
+    expect(restore(text, { beam: 1000 })).toBe(exact);
+  });
+});
+
 describe('a beam narrower than a word has candidates', () => {
   // `dam` has 25 forms in the inventory, none seen here: with a fresh model (fresh decoder buffers) the words after
   // it were once decoded from a table too small for 25 × their candidates, and came out wrong.

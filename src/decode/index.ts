@@ -146,11 +146,13 @@ export function decode(scorer: Scorer, lattice: Lattice, options: DecodeOptions 
   let widest = 1;
   for (let p = 0, live = 1, before = 1; p < n; p++) {
     const k = (lattice[p] as Position).ids.length;
-    capacity += live * k;
-    // A position's hypotheses (live × k) and its slot table (every candidate before × every candidate here):
-    // the second is the larger when the position before had more candidates than the beam keeps.
-    widest = Math.max(widest, live * k, before * k);
-    live = Math.min(live * k, beam);
+    // A position makes a hypothesis per live one and candidate, merged by their last two words: at most one per
+    // candidate before × candidate here (so a beam wider than that costs nothing more).
+    const made = Math.min(live, before) * k;
+    capacity += made;
+    // A position's hypotheses and its slot table (every candidate before × every candidate here).
+    widest = Math.max(widest, made, before * k);
+    live = Math.min(made, beam);
     before = k;
   }
   const { state, score, prev, choice, slot, order, ceilings: scratch } = buffers.ensure(capacity, widest);
