@@ -60,6 +60,17 @@ describe('train / serialize / load', () => {
     expect(() => train(bad as unknown as string[])).toThrow(TypeError);
   });
 
+  it.each([
+    [null, /train: options must be an object/],
+    [{ order: 4 }, /options\.order must be 2 or 3/],
+    [{ backward: 'yes' }, /options\.backward must be a boolean/],
+    [{ inventory: 1 }, /options\.inventory must be a boolean/],
+    [{ channel: 5 }, /options\.channel must be a channel/],
+  ])('train(texts, %j) throws a TypeError that names the option', (options, message) => {
+    expect(() => train(['Con mèo.'], options as never)).toThrow(TypeError);
+    expect(() => train(['Con mèo.'], options as never)).toThrow(message);
+  });
+
   it.each([[undefined], [5], [{}], [{ lm: {} }]])('serializeModel(%j) throws a TypeError that names it', (bad) => {
     expect(() => serializeModel(bad as unknown as Model)).toThrow(/^serializeModel: model must be/);
   });

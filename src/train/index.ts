@@ -23,7 +23,7 @@ export interface TrainOptions {
   /**
    * Give the words and word pairs the training text seldom or never shows a share of probability by how common
    * they are in other text: `true` (the default), the built-in counts, from the three government documents the
-   * benchmark trains on (`background.generated.ts`); your own, made by {@link wordCounts}; or `false`, none (every
+   * benchmark trains on and the general text of `data/background/` (`background.generated.ts`); your own, made by {@link wordCounts}; or `false`, none (every
    * word an even share, the unigram alone after a word). Helps most when the training text is small.
    */
   background?: boolean | ReadonlyMap<string, number>;
@@ -51,6 +51,7 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
   if (typeof texts === 'string' || typeof (texts as Partial<Iterable<string>>)?.[Symbol.iterator] !== 'function') {
     throw new TypeError('train: texts must be an array (or other iterable) of strings');
   }
+  checkOptions(options);
   const order = options.order ?? 3;
   if (order !== 2 && order !== 3) throw new TypeError(`train: options.order must be 2 or 3, got ${String(order)}`);
   const { background = true } = options;
@@ -93,6 +94,22 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
   model.identifiers = abbreviationFacts(corpus.identifierParts);
   model.glued = abbreviationFacts(corpus.gluedParts);
   return model;
+}
+
+/** Throws a TypeError naming the option unless `options` is an object whose flags, if given, are booleans and whose channel is one. */
+function checkOptions(options: TrainOptions): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError('train: options must be an object');
+  for (const flag of ['backward', 'inventory'] as const) {
+    const v = options[flag];
+    if (v !== undefined && typeof v !== 'boolean') throw new TypeError(`train: options.${flag} must be a boolean, got ${typeof v}`);
+  }
+  const { channel } = options;
+  if (
+    channel !== undefined &&
+    (typeof channel !== 'object' || channel === null || typeof channel.ops !== 'object' || typeof channel.weights !== 'object')
+  ) {
+    throw new TypeError('train: options.channel must be a channel (ops, fallback, weights), such as LEARNT_CHANNEL');
+  }
 }
 
 /** Throws a TypeError unless `background` is a boolean or a map of words to counts (finite, not negative). */
