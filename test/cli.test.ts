@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -229,6 +229,16 @@ describe('vi-restore CLI: batches', () => {
     expect(readFileSync(join(dir, 'out', 'a.txt'), 'utf8')).toBe('Tình hình kinh tế năm 2023\n');
     expect(existsSync(join(dir, 'out', 'binary.txt'))).toBe(false);
     expect(existsSync(join(dir, 'out', 'latin1.txt'))).toBe(false);
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps the permissions of a file it rewrites in place (a private file stays private)', () => {
+    const dir = tree();
+    const file = join(dir, 'in', 'a.txt');
+    chmodSync(file, 0o600);
+    expect(run(['--in-place', '--backup', file, join(dir, 'in', 'sub', 'b.txt')]).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('Tình hình kinh tế năm 2023\n');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(`${file}.bak`).mode & 0o777).toBe(0o600);
   });
 
   it('never touches an in-place file it cannot read as text', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Make a folder and its parents; a file in the way is "not a directory" (Node says EEXIST). */
@@ -20,14 +20,24 @@ export function removeQuietly(path: string): void {
   }
 }
 
-/** Write a file atomically: a temporary file beside it, then a rename. */
+/**
+ * Move a finished temporary file over `path`, giving it the permissions of the file it replaces (a private file
+ * rewritten in place stays private), if there is one.
+ */
+export function replaceWith(tmp: string, path: string): void {
+  const mode = statSync(path, { throwIfNoEntry: false })?.mode;
+  if (mode !== undefined) chmodSync(tmp, mode & 0o7777);
+  renameSync(tmp, path);
+}
+
+/** Write a file atomically: a temporary file beside it, then a rename (see {@link replaceWith}). */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   try {
     makeDir(dir);
     writeFileSync(tmp, data);
-    renameSync(tmp, path);
+    replaceWith(tmp, path);
   } catch (err) {
     removeQuietly(tmp);
     throw new Error(`cannot write ${path}: ${reason(err)}`);

@@ -1,9 +1,9 @@
-import { copyFileSync, createWriteStream, openSync, renameSync, statSync } from 'node:fs';
+import { copyFileSync, createWriteStream, openSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { type Model, restore, restoreDetailed } from 'vi-restore';
 import { countWords } from './count.js';
-import { makeDir, reason, removeQuietly } from './io.js';
+import { makeDir, reason, removeQuietly, replaceWith } from './io.js';
 import type { ChunkPool } from './pool.js';
 import { CHUNK_CHARS, InputError, lineCut, readAhead, readChunks, withLookahead } from './stream.js';
 import { chunkStyle, styleVotes } from './style.js';
@@ -95,7 +95,7 @@ class Sink {
     });
     try {
       if (backup) copyFileSync(this.output, `${this.output}.bak`);
-      renameSync(this.tmp, this.output);
+      replaceWith(this.tmp, this.output);
     } catch (err) {
       throw this.named(err);
     }
