@@ -241,6 +241,23 @@ describe('vi-restore CLI: batches', () => {
     expect(statSync(`${file}.bak`).mode & 0o777).toBe(0o600);
   });
 
+  it.skipIf(process.platform === 'win32')('interrupted (SIGINT), leaves the file as it was and no temporary file', async () => {
+    const dir = tree();
+    const file = join(dir, 'in', 'big.txt');
+    const text = 'Tinh hinh kinh te nam 2023 tang truong kha.\n'.repeat(100000); // 4.4 MB: a second or so
+    writeFileSync(file, text);
+    const child = spawn(process.execPath, [CLI, '--in-place', file]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill('SIGINT');
+    const [code, signal] = await once(child, 'exit');
+    expect(signal).toBe(null);
+    expect(readdirSync(join(dir, 'in')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const now = readFileSync(file, 'utf8');
+    // Interrupted (130): as it was. Had it finished first (0): restored whole.
+    if (code === 130) expect(now === text).toBe(true);
+    else expect([code, now.length, stripDiacritics(now) === text]).toEqual([0, text.length, true]);
+  });
+
   it('never touches an in-place file it cannot read as text', () => {
     const dir = tree();
     const bad = join(dir, 'in', 'bad.txt');

@@ -1,9 +1,9 @@
 import { copyFileSync, createWriteStream, openSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { type Model, restore, restoreDetailed } from 'vi-restore';
 import { countWords } from './count.js';
-import { makeDir, reason, removeQuietly, replaceWith } from './io.js';
+import { makeDir, reason, removeQuietly, replaceWith, tempPrefix } from './io.js';
 import type { ChunkPool } from './pool.js';
 import { CHUNK_CHARS, InputError, lineCut, readAhead, readChunks, withLookahead } from './stream.js';
 import { chunkStyle, styleVotes } from './style.js';
@@ -52,7 +52,7 @@ class Sink {
       this.stream = process.stdout;
       this.tmp = undefined;
     } else {
-      const tmp = join(dirname(output), `.${basename(output)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+      const tmp = join(dirname(output), `${tempPrefix(output)}${Math.random().toString(36).slice(2)}.tmp`);
       try {
         makeDir(dirname(output));
         this.stream = createWriteStream(tmp, { fd: openSync(tmp, 'w') });

@@ -6,7 +6,7 @@ import { type CliOptions, HELP, parseArgs, UsageError } from './args.js';
 import { PARALLEL_BYTES, runBatch } from './batch.js';
 import { HOLDOUT_EVERY, heldOutAccuracy } from './evaluate.js';
 import { expandInputs, type Input } from './files.js';
-import { reason, writeAtomic } from './io.js';
+import { reason, removeTempsOnSignal, writeAtomic } from './io.js';
 import type { Job, JobResult } from './job.js';
 import { createProgress, PROGRESS_MIN_BYTES } from './progress.js';
 import { InputError, readText } from './stream.js';
@@ -160,6 +160,10 @@ async function runRestore(o: CliOptions): Promise<number> {
   const progress = createProgress({ files: jobs.length, ...(bytes !== undefined ? { bytes } : {}) }, showProgress(o, jobs, bytes));
   const results: JobResult[] = [];
   const { threads, startAfter } = threadsFor(o, bytes);
+  // Interrupted, the run leaves no temporary file behind (the outputs are written whole, or not at all).
+  const written = jobs.flatMap((j) => (j.output ? [j.output] : []));
+  if (o.report) written.push(o.report);
+  if (written.length > 0) removeTempsOnSignal(written);
   await runBatch(
     jobs,
     threads,
