@@ -137,6 +137,20 @@ describe('vi-restore CLI: single input', () => {
   });
 });
 
+describe('vi-restore CLI: many threads asked for', () => {
+  it('restores with --jobs far above the cores, without a warning on stderr', () => {
+    // Four chunks: no more workers start than that (with 64, Node warned of a listener leak on stderr, and took seconds).
+    const dir = tree();
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, 'Tinh hinh kinh te nam 2023 tang truong kha.\n'.repeat(4500));
+    const one = run(['--jobs', '1', big]);
+    const many = run(['--jobs', '64', big]);
+    expect(many.status).toBe(0);
+    expect(many.stderr).toBe('');
+    expect(many.stdout).toBe(one.stdout);
+  });
+});
+
 describe('vi-restore CLI: threads by input size', () => {
   it('reads a large standard input ahead and restores it on the workers as one thread does', () => {
     // Over PARALLEL_BYTES (3 MiB): read that far ahead, then every chunk goes to the workers.

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Model } from 'vi-restore';
 import { type Job, type JobResult, runJob } from './job.js';
-import { ChunkPool } from './pool.js';
+import { ChunkPool, roomForWorkers } from './pool.js';
 
 export interface BatchEvents {
   /** Some syllables (in `bytes` bytes of input) of some file are done. */
@@ -33,7 +33,8 @@ export async function runBatch(
   if (jobs.length === 1 && threads > 1) {
     let pool: ChunkPool | undefined;
     try {
-      const workers = () => (pool ??= new ChunkPool(threads, modelPath));
+      // Never more workers than the input has chunks (`most`, when its size is known): the others would only load.
+      const workers = (most = threads) => (pool ??= new ChunkPool(Math.max(1, Math.min(threads, most)), modelPath));
       events.done(await runJob(jobs[0] as Job, model, events.progress, { workers, startAfter }));
     } finally {
       await pool?.close();
@@ -48,6 +49,7 @@ export async function runBatch(
   for (const job of jobs) if (job.input === '-') events.done(await runJob(job, model, events.progress));
   const queue = jobs.filter((job) => job.input !== '-');
   const workerUrl = new URL('./worker.js', import.meta.url);
+  roomForWorkers(Math.min(threads, queue.length));
   const failed = (job: Job, why: string): JobResult => ({
     file: job.input,
     output: job.output ?? '-',

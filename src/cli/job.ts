@@ -109,12 +109,12 @@ class Sink {
   }
 }
 
-/** Whether a file holds more than one chunk of `size` (more bytes than that many characters); false if it cannot be read. */
-function isLarge(path: string, size: number): boolean {
+/** The most chunks of `size` characters a file can hold (one per `size` bytes); 0 if it cannot be read. */
+function mostChunks(path: string, size: number): number {
   try {
-    return statSync(path).size > size;
+    return Math.ceil(statSync(path).size / size);
   } catch {
-    return false;
+    return 0;
   }
 }
 
@@ -134,7 +134,7 @@ export async function runJob(
   job: Job,
   model: Model | undefined,
   onChunk?: (syllables: number, bytes: number) => void,
-  pool?: { workers: () => ChunkPool; startAfter: number },
+  pool?: { workers: (most?: number) => ChunkPool; startAfter: number },
 ): Promise<JobResult> {
   const started = performance.now();
   const result: JobResult = {
@@ -154,7 +154,8 @@ export async function runJob(
     const parallel = pool && !job.detailed && !job.json ? pool.workers : undefined;
     const startAfter = pool?.startAfter ?? 0;
     // A file of more than one chunk starts the workers now: they load while it is checked, and take every chunk.
-    let workers = parallel && job.input !== '-' && isLarge(job.input, CHUNK_CHARS) ? parallel() : undefined;
+    const most = job.input === '-' ? 0 : mostChunks(job.input, CHUNK_CHARS);
+    let workers = parallel && most > 1 ? parallel(most) : undefined;
     if (job.input !== '-') {
       // Only checked and counted: cut anywhere between lines.
       for await (const chunk of readChunks(job.input, { cut: lineCut })) {

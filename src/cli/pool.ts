@@ -14,6 +14,14 @@ export interface ChunkDone {
 }
 
 /**
+ * Make room for `workers` more worker threads on this process's stdout and stderr: each worker's output is piped
+ * to them, which adds a listener, and past ten Node warns of a leak (`MaxListenersExceededWarning`) to the user.
+ */
+export function roomForWorkers(workers: number): void {
+  for (const stream of [process.stdout, process.stderr]) stream.setMaxListeners(stream.getMaxListeners() + workers);
+}
+
+/**
  * Worker threads that restore the chunks of one large input side by side. The caller keeps the
  * order: it awaits each chunk's promise in turn, with a bounded number in flight.
  */
@@ -26,6 +34,7 @@ export class ChunkPool {
 
   constructor(threads: number, modelPath: string | undefined) {
     const url = new URL('./worker.js', import.meta.url);
+    roomForWorkers(threads);
     this.workers = Array.from({ length: threads }, () => {
       const worker = new Worker(url, { workerData: { modelPath } });
       worker.on('message', (m: ChunkDone) => {
