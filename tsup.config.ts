@@ -10,9 +10,12 @@ export default defineConfig([
     treeshake: true,
     platform: 'neutral',
     target: 'es2022',
-    // The model is one file that both formats load (see scripts/build-model.mjs), copied beside them.
-    external: ['./default-model.cjs'],
-    onSuccess: async () => copyFileSync('src/default-model.cjs', 'dist/default-model.cjs'),
+    // The model and the background's counts are one file each that both formats load (see scripts/build-model.mjs and
+    // scripts/build-background.mjs), copied beside them.
+    external: ['./default-model.cjs', './background.generated.cjs'],
+    onSuccess: async () => {
+      for (const file of ['default-model.cjs', 'background.generated.cjs']) copyFileSync(`src/${file}`, `dist/${file}`);
+    },
   },
   {
     entry: { cli: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },

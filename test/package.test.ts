@@ -98,6 +98,22 @@ console.log(JSON.stringify({ out: restore('nam 2024'), from: require.resolve('vi
     expect(from).toBe(join(app, 'node_modules', 'vi-restore', 'dist', 'index.cjs'));
   });
 
+  it('carries the background counts that train uses, one file for both formats', () => {
+    const listed = run('tar', ['-tzf', tarball]);
+    expect(listed.stdout.split('\n')).toContain('package/dist/background.generated.cjs');
+    const source = (load: string) => `${load}
+const counts = backgroundCounts();
+console.log(JSON.stringify({ pair: counts.get('hội đồng'), size: counts.size }));`;
+    const esm = node('bg.mjs', source("import { backgroundCounts } from 'vi-restore';"));
+    const cjs = node('bg.cjs', source("const { backgroundCounts } = require('vi-restore');"));
+    expect(esm.status, explain(esm)).toBe(0);
+    expect(cjs.status, explain(cjs)).toBe(0);
+    const seen = JSON.parse(esm.stdout);
+    expect(seen.pair).toBeGreaterThan(0);
+    expect(seen.size).toBeGreaterThan(10_000);
+    expect(JSON.parse(cjs.stdout)).toEqual(seen);
+  });
+
   it('has types that resolve under module nodenext, from ESM and from CommonJS', () => {
     const source = `import { restore, restoreDetailed, type RestoredToken } from 'vi-restore';
 const out: string = restore('nam 2024', { ocr: false, toneStyle: 'new' });

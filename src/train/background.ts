@@ -1,6 +1,6 @@
+import { BACKGROUND_TEXT } from '../background-text.js';
 import { normalizeWord, sentences } from '../normalize/index.js';
 import { type Token, tokenize } from '../tokenize/index.js';
-import { BACKGROUND, BACKGROUND_PAIRS } from './background.generated.js';
 import { isBareSentence, pieceEnd } from './corpus.js';
 
 /** Share of the unigram's reserved mass spread by the background counts; the rest goes evenly to every word. */
@@ -26,7 +26,7 @@ export const BACKGROUND_EXPONENT = 0.5;
 
 /**
  * The distribution a model's unigram spreads its reserved (discounted) mass by: part even over the vocabulary,
- * part by how often each word occurs in the background text (see `background.generated.ts`), so that of two
+ * part by how often each word occurs in the background text (see `background.generated.cjs`), so that of two
  * forms the training text never showed the commoner Vietnamese word is the likelier. Sums to 1 over `vocab`.
  * @example backgroundOf(['<s>', 'của', 'cua']) // Float64Array [0.216…, 0.566…, 0.216…]
  */
@@ -55,12 +55,12 @@ export function backgroundCounts(): ReadonlyMap<string, number> {
   if (!parsed) {
     parsed = new Map();
     const words: string[] = [];
-    for (const entry of BACKGROUND.split(',')) {
+    for (const entry of BACKGROUND_TEXT.words.split(',')) {
       const at = entry.lastIndexOf(':');
       words.push(entry.slice(0, at));
       parsed.set(entry.slice(0, at), Number(entry.slice(at + 1)));
     }
-    for (const group of BACKGROUND_PAIRS.split(',')) {
+    for (const group of BACKGROUND_TEXT.pairs.split(',')) {
       const [first, seconds] = group.split('=') as [string, string];
       const a = words[Number.parseInt(first, 36)] as string;
       for (const item of seconds.split('.')) {
