@@ -1,4 +1,4 @@
-import DEFAULT_MODEL from './default-model.cjs';
+import DEFAULT_MODEL from './default-model.json' with { type: 'json' };
 import { details } from './details.js';
 import { isModel, loadModel, type Model } from './model/index.js';
 import { renderText } from './output.js';
@@ -25,7 +25,7 @@ let cached: Model | undefined;
  */
 export function defaultModel(): Model {
   if (!cached) {
-    const bin = atob(DEFAULT_MODEL);
+    const bin = atob(DEFAULT_MODEL.model);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
     cached = loadModel(bytes);

@@ -4,7 +4,7 @@
  * arethetypeswrong. Uses the build in dist/ (`npm test` builds it first in `pretest`).
  */
 import { type SpawnSyncOptions, type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,7 +100,7 @@ console.log(JSON.stringify({ out: restore('nam 2024'), from: require.resolve('vi
 
   it('carries the background counts that train uses, one file for both formats', () => {
     const listed = run('tar', ['-tzf', tarball]);
-    expect(listed.stdout.split('\n')).toContain('package/dist/background.generated.cjs');
+    expect(listed.stdout.split('\n')).toContain('package/dist/background.generated.json');
     const source = (load: string) => `${load}
 const counts = backgroundCounts();
 console.log(JSON.stringify({ pair: counts.get('hội đồng'), size: counts.size }));`;
@@ -112,6 +112,15 @@ console.log(JSON.stringify({ pair: counts.get('hội đồng'), size: counts.siz
     expect(seen.pair).toBeGreaterThan(0);
     expect(seen.size).toBeGreaterThan(10_000);
     expect(JSON.parse(cjs.stdout)).toEqual(seen);
+  });
+
+  it('has an ESM build a browser loads with no bundler: its imports are JSON modules, with their attribute', () => {
+    // A CommonJS data file (as the model was) fails there: no `module`, and a MIME type a module script may not have.
+    const source = readFileSync(join(ROOT, 'dist', 'index.js'), 'utf8');
+    const imports = [...source.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]\s*([^;\n]*)/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(imports.sort()).toEqual(['./background.generated.json with { type: "json" }', './default-model.json with { type: "json" }']);
+    const listed = run('tar', ['-tzf', tarball]).stdout.split('\n');
+    expect(listed).toContain('package/dist/default-model.json');
   });
 
   it('has types that resolve under module nodenext, from ESM and from CommonJS', () => {

@@ -26,7 +26,7 @@ export const BACKGROUND_EXPONENT = 0.5;
 
 /**
  * The distribution a model's unigram spreads its reserved (discounted) mass by: part even over the vocabulary,
- * part by how often each word occurs in the background text (see `background.generated.cjs`), so that of two
+ * part by how often each word occurs in the background text (see `background.generated.json`), so that of two
  * forms the training text never showed the commoner Vietnamese word is the likelier. Sums to 1 over `vocab`.
  * @example backgroundOf(['<s>', 'của', 'cua']) // Float64Array [0.216…, 0.566…, 0.216…]
  */

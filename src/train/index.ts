@@ -23,7 +23,7 @@ export interface TrainOptions {
   /**
    * Give the words and word pairs the training text seldom or never shows a share of probability by how common
    * they are in other text: `true` (the default), the built-in counts, from the three government documents the
-   * benchmark trains on and the general text of `data/background/` (`background.generated.cjs`); your own, made by {@link wordCounts}; or `false`, none (every
+   * benchmark trains on and the general text of `data/background/` (`background.generated.json`); your own, made by {@link wordCounts}; or `false`, none (every
    * word an even share, the unigram alone after a word). Helps most when the training text is small.
    */
   background?: boolean | ReadonlyMap<string, number>;
