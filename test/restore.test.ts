@@ -38,6 +38,11 @@ describe('restore with the built-in model', () => {
     ['khi thai CO2 va H2O', 'khí thải CO2 và H2O'],
     ['H2SO4 va NaCl', 'H2SO4 và NaCl'],
     ['duong day 110kV', 'đường dây 110kV'],
+    // A slash is a token of the language model: what follows it is most often a unit.
+    ['dat 223,5 trieu dong/ha, cac tinh phia Bac', 'đạt 223,5 triệu đồng/ha, các tỉnh phía Bắc'],
+    ['nang suat lua dat 61 ta/ha', 'năng suất lúa đạt 61 tạ/ha'],
+    // Common words the seeds seldom show come from the general background: `do đó`, not `độ độ`.
+    ['do do kinh te tiep tuc tang truong', 'do đó kinh tế tiếp tục tăng trưởng'],
     // The words of file paths, file names and options are kept as written (`doc` is no `độc` there).
     ['Xem tai lieu o /usr/share/doc/quilt/ va configure.ac', 'Xem tài liệu ở /usr/share/doc/quilt/ và configure.ac'],
     ['ke hoach --no-group --to', 'kế hoạch --no-group --to'],
