@@ -7,6 +7,9 @@ import { createRestorer, defaultModel, loadModel, restore, serializeModel, strip
 import { readData } from './docs.mjs';
 
 const RUNS = 15;
+/** The long text is {@link LONG_COPIES} copies of the plain one, timed {@link LONG_RUNS} times (each run takes ~0.5 s). */
+const LONG_COPIES = 40;
+const LONG_RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 function timeIt(fn) {
@@ -14,12 +17,12 @@ function timeIt(fn) {
 }
 
 /**
- * Median milliseconds of each task's `run` over {@link RUNS} rounds, every round running each task once in
+ * Median milliseconds of each task's `run` over `runs` (default {@link RUNS}) rounds, every round running each task once in
  * turn; `setup`, if any, makes the argument of its run, off the clock.
  */
-function timeRounds(tasks) {
+function timeRounds(tasks, runs = RUNS) {
   const times = tasks.map(() => []);
-  for (let i = 0; i < RUNS; i++)
+  for (let i = 0; i < runs; i++)
     tasks.forEach(({ setup, run }, k) => {
       const arg = setup?.();
       const t = performance.now();
@@ -65,6 +68,10 @@ export function speedSection() {
     { setup: () => loadModel(modelBytes), run: (m) => restore(ocrText, { ocr: true, model: m }) },
     { run: () => restore(ocrText, { ocr: true }) },
   ]);
+  // One long call (40 copies of the plain text, 160 of the resolution, 3.3 M characters): what the output and the
+  // garbage collector cost at scale.
+  const longText = plainText.repeat(LONG_COPIES);
+  const [longMs] = timeRounds([{ run: () => heldOut.restore(longText) }], LONG_RUNS);
   const loadMs = timeIt(() => loadModel(modelBytes));
   const probe = `const t=performance.now();const m=await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});m.restore('Tinh hinh kinh te nam 2023');console.log(performance.now()-t)`;
   const firstCall = median(
@@ -86,6 +93,8 @@ export function speedSection() {
     plainSyllablesPerSecond: per(syllables(plainText), plainMs),
     plainFirstCallSyllablesPerSecond: per(syllables(plainText), firstPlainMs),
     plainSeenTextSyllablesPerSecond: per(syllables(plainText), seenMs),
+    plainLongTextSyllablesPerSecond: per(syllables(longText), longMs),
+    longTextChars: longText.length,
     plainMarkedTextSyllablesPerSecond: per(syllables(markedText), markedMs),
     ocrSyllablesPerSecond: per(syllables(ocrText), ocrMs),
     ocrFirstCallSyllablesPerSecond: per(syllables(ocrText), coldOcrMs),

@@ -31,22 +31,24 @@ function output(model: Model, a: Analysis, i: number, plan: Planned | undefined,
 
 /**
  * The restored text: every token's output, joined, walking the tokens and the sentence plans together
- * (plans hold non-empty, increasing, disjoint token indices, as `sentences` makes them).
+ * (plans hold non-empty, increasing, disjoint token indices, as `sentences` makes them). The outputs are
+ * gathered and joined once: a string grown by `+=` token by token is a tree of a node per token that lives
+ * as long as the text does, and moving it made garbage collection a quarter of a long text's time.
  */
 export function renderText(model: Model, a: Analysis): string {
-  let out = '';
+  const parts = new Array<string>(a.tokens.length);
   let s = 0;
   let p = 0;
   for (let i = 0; i < a.tokens.length; i++) {
     const plan = a.plan[s];
     if (plan?.idx[p] !== i) {
-      out += output(model, a, i, undefined, 0);
+      parts[i] = output(model, a, i, undefined, 0);
       continue;
     }
-    out += output(model, a, i, plan, p);
+    parts[i] = output(model, a, i, plan, p);
     if (++p === plan.idx.length) s++, (p = 0);
   }
-  return out;
+  return parts.join('');
 }
 
 /** Texts of all tokens after restoration. */
