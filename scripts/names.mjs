@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes data/background/words-names.txt: 400 different Vietnamese full names (surname, middle name, given name), one a
+// Writes data/background/names.txt: 400 different Vietnamese full names (surname, middle name, given name), one a
 // line, drawn with a fixed seed from the lists below (surnames weighted by their rough national shares; middle
 // and given names by sex), so that the general background knows how names go (`Nguyễn Văn An`, not `Nguyên Văn`).
 // The lists are common knowledge written for this project; no source was copied. Deterministic: run it again
@@ -177,5 +177,5 @@ while (names.size < COUNT) {
   const sex = next() < 0.5 ? 'male' : 'female';
   names.add(`${weighted(SURNAMES)} ${weighted(MIDDLE[sex])} ${pick(GIVEN[sex])}`);
 }
-writeFileSync(new URL('../data/background/words-names.txt', import.meta.url), `${[...names].join('\n')}\n`);
-console.log(`${names.size} names written to data/background/words-names.txt`);
+writeFileSync(new URL('../data/background/names.txt', import.meta.url), `${[...names].join('\n')}\n`);
+console.log(`${names.size} names written to data/background/names.txt`);

@@ -1,5 +1,5 @@
 import { addsOnlyDStroke, gluedToNumber, inApostropheWord, isAbbreviation, isCode } from './candidates/abbreviation.js';
-import { capitalBonus, isMidSentenceCapital } from './candidates/capitals.js';
+import { capitalBonus, namedCapital } from './candidates/capitals.js';
 import { type Channel, PRIOR_CHANNEL } from './candidates/channel.js';
 import { codeInIdentifier, identifierRuns } from './candidates/identifier.js';
 import { candidates } from './candidates/index.js';
@@ -243,7 +243,7 @@ export function analyse(model: Model, text: string, options: RestoreOptions, det
         ? { ids: fixedIds(model, t, shared), emit: undefined, ceilings: undefined }
         : {
             ids,
-            emit: mayBeCapital(t.text) && isMidSentenceCapital(tokens, i) ? capitalBonus(model, ids) : undefined,
+            emit: mayBeCapital(t.text) && namedCapital(tokens, i) ? capitalBonus(model, ids) : undefined,
             ceilings: undefined,
           };
     }

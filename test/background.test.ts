@@ -154,9 +154,34 @@ describe('wordCounts and a background of your own', () => {
       ],
     ],
     ['decomposed input counts as composed', ['cu\u0309a'], [['của', 1]]],
+    [
+      'a word capitalised inside a sentence is counted under its capitalised key too (not at a sentence start)',
+      ['ông Lê Văn. Lê'],
+      [
+        ['ông', 1],
+        ['lê', 2],
+        ['Lê', 1],
+        ['văn', 1],
+        ['Văn', 1],
+        ['ông lê', 1],
+        ['lê văn', 1],
+      ],
+    ],
     ['nothing', [], []],
   ])('%s', (_, texts, expected) => {
     expect([...wordCounts(texts as string[])].sort()).toEqual([...(expected as [string, number][])].sort());
+  });
+
+  it('a name the background shows capitalised is proposed where its letters are commoner as another word', () => {
+    const text = ['Con mèo nằm trên ghế.'];
+    const dust = 'bụi bụi bụi bụi bụi bụi bụi bụi bụi bụi bụi.';
+    // Bùi is 2 of 13 words `bui` in both; capitalised in one, so that there it is the commonest name of its letters.
+    const named = train(text, { background: wordCounts(['ông Bùi An nói. ông Bùi Bình nói.', dust]) });
+    const unnamed = train(text, { background: wordCounts(['ông bùi an nói. ông bùi bình nói.', dust]) });
+    expect(restore('ông Bui An, bui', { model: named })).toBe('ông Bùi An, bụi');
+    expect(restore('ông Bui An, bui', { model: unnamed })).toBe('ông Bụi An, bụi');
+    // A line that opens with a run of capitalised words takes the names' forms too.
+    expect(restore('Bui An noi', { model: named })).toBe('Bùi An nói');
   });
 
   it('train takes it in place of the built-in counts', () => {

@@ -46,6 +46,13 @@ describe('restore with the built-in model', () => {
     // The words of file paths, file names and options are kept as written (`doc` is no `độc` there).
     ['Xem tai lieu o /usr/share/doc/quilt/ va configure.ac', 'Xem tài liệu ở /usr/share/doc/quilt/ và configure.ac'],
     ['ke hoach --no-group --to', 'kế hoạch --no-group --to'],
+    // Names: the background's capitalised words propose and favour names' forms (`Bùi`, not `bụi`), at a line's start too
+    // when more capitalised words follow; a capital alone at the start says nothing (`Độ ẩm`, `Đảng Cộng sản`).
+    ['Bui Thi Lan la giao vien.', 'Bùi Thị Lan là giáo viên.'],
+    ['ong Vo Nguyen Giap', 'ông Võ Nguyên Giáp'],
+    ['Ho Guom o Ha Noi', 'Hồ Gươm ở Hà Nội'],
+    ['Do am cao, bui min', 'Độ ẩm cao, bụi mịn'],
+    ['Dang Cong san Viet Nam', 'Đảng Cộng sản Việt Nam'],
   ])('%s → %s', (input, output) => {
     expect(restore(input)).toBe(output);
   });

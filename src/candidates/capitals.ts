@@ -2,8 +2,8 @@ import type { Model } from '../model/index.js';
 import type { Token } from '../tokenize/index.js';
 
 /**
- * How often each vocabulary word occurred in training, in all and as a capitalised word inside a
- * sentence (a name: `Đông Bắc`, `Sở Kế hoạch`, `Lê Văn`).
+ * How often each vocabulary word occurred in training and its background, in all and capitalised as a name is
+ * (see {@link namedCapital}: `Đông Bắc`, `Sở Kế hoạch`, `Lê Văn`).
  */
 export interface CapitalCounts {
   count: Uint32Array;
@@ -38,8 +38,34 @@ export function isMidSentenceCapital(tokens: readonly Token[], i: number): boole
   return false;
 }
 
+/** Is this a word written Capitalised (`Nguyen`; not `NGUYEN`, not `nguyen`)? */
+function capitalised(t: Token | undefined): boolean {
+  if (t?.kind !== 'word') return false;
+  const first = t.text[0] as string;
+  return first !== first.toLowerCase() && t.text !== t.text.toUpperCase();
+}
+
 /**
- * Log-score bonuses for the forms `ids` of a capitalised word inside a sentence: log P(form | letters,
+ * Does a Capitalised word that is no {@link isMidSentenceCapital} (it starts a sentence or line) open a run of them,
+ * a space and another Capitalised word following (`Nguyen Van An la`)? Then it is most likely the run's first name
+ * too, and takes the capitals' bonus as the rest of the run does.
+ * @example opensCapitalRun(tokenize('Nguyen Van An la'), 0) // true
+ */
+export function opensCapitalRun(tokens: readonly Token[], i: number): boolean {
+  return capitalised(tokens[i]) && tokens[i + 1]?.text === ' ' && capitalised(tokens[i + 2]);
+}
+
+/**
+ * Is word `i` capitalised as a name is: inside a sentence ({@link isMidSentenceCapital}), or opening a run of
+ * capitalised words ({@link opensCapitalRun})? Such words are counted in training and take the capitals' bonus.
+ * @example namedCapital(tokenize('Nguyen Van An la'), 0) // true
+ */
+export function namedCapital(tokens: readonly Token[], i: number): boolean {
+  return isMidSentenceCapital(tokens, i) || opensCapitalRun(tokens, i);
+}
+
+/**
+ * Log-score bonuses for the forms `ids` of a word capitalised as a name is (see {@link namedCapital}): log P(form | letters,
  * capitalised) − log P(form | letters), so that a name takes the forms names take (`Dong` → `Đông` as in
  * Đông Bắc, where the language model alone prefers the commoner `đồng`). `undefined` when the training
  * text never showed these letters capitalised, or the model has no such counts.

@@ -20,7 +20,7 @@ export interface Model {
   info: Record<string, unknown>;
   /** The OCR noisy channel, for `{ ocr: true }`. */
   channel?: Channel;
-  /** How often each word occurred, and capitalised inside a sentence (models from before have none). */
+  /** How often each word occurred, and capitalised as a name (models from before have none). */
   capitals?: CapitalCounts;
   /** Letter parts of codes that training wrote with a `đ`, by their plain letters (`hdnd` → `hđnd`). */
   codeParts?: Map<string, string>;

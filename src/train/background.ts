@@ -1,4 +1,5 @@
 import { BACKGROUND_TEXT } from '../background-text.js';
+import { namedCapital } from '../candidates/capitals.js';
 import { normalizeWord, sentences } from '../normalize/index.js';
 import { type Token, tokenize } from '../tokenize/index.js';
 import { isBareSentence, pieceEnd } from './corpus.js';
@@ -74,6 +75,22 @@ export function backgroundCounts(): ReadonlyMap<string, number> {
 
 const LETTERS_ONLY = /^\p{L}+$/u;
 
+/**
+ * The key under which counts keep how often a word was written capitalised as a name is (`Nguyễn` in `ông Nguyễn
+ * Văn An`, `Nguyễn Văn An là`; see `namedCapital`): the word with its first letter in upper case. Every other key
+ * is lower case.
+ * @example capitalKey('nguyễn') // 'Nguyễn'
+ */
+export function capitalKey(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Is this key of background counts a word's capitalised count (see {@link capitalKey})? */
+export function isCapitalKey(key: string): boolean {
+  const first = key.charAt(0);
+  return first !== first.toLowerCase();
+}
+
 /** Per token, is it a word of a sentence written without its marks (see `isBareSentence`), which counts nothing? */
 function bareTokens(tokens: readonly Token[]): boolean[] {
   const bare = new Array<boolean>(tokens.length).fill(false);
@@ -82,14 +99,16 @@ function bareTokens(tokens: readonly Token[]): boolean[] {
 }
 
 /**
- * How often each word (lower case, as `train` counts them; letters only) and each pair of words (`"do dân"`: two
- * words with only a space between them) occurs in some texts, added to the counts of `start` if given (it is not
+ * How often each word (lower case, as `train` counts them; letters only), each pair of words (`"do dân"`: two
+ * words with only a space between them) and each word capitalised as a name (under its {@link capitalKey},
+ * `"Nguyễn"`: names, for the capitals' bonus) occurs in some texts, added to the counts of `start` if given (it is not
  * changed): a background of your own for `train(texts, { background: wordCounts(generalTexts, backgroundCounts()) })`
  * (the built-in counts and yours; without `start`, yours alone). Sentences written without marks count nothing (see
  * `isBareSentence`). Only the counts are kept, and a text is read a
  * piece at a time, so a large general corpus (a generator over its files) is never held whole (memory grows with its
  * distinct words and pairs).
  * @example wordCounts(['Của dân, do dân.']) // Map { 'của' => 1, 'dân' => 2, 'của dân' => 1, 'do' => 1, 'do dân' => 1 }
+ * @example wordCounts(['ông Lê']) // Map { 'ông' => 1, 'lê' => 1, 'Lê' => 1, 'ông lê' => 1 }
  * @example wordCounts(['do dân'], new Map([['dân', 5]])) // Map { 'dân' => 6, 'do' => 1, 'do dân' => 1 }
  */
 export function wordCounts(texts: Iterable<string>, start?: ReadonlyMap<string, number>): Map<string, number> {
@@ -120,6 +139,7 @@ export function wordCounts(texts: Iterable<string>, start?: ReadonlyMap<string, 
           continue;
         }
         out.set(word, (out.get(word) ?? 0) + 1);
+        if (namedCapital(tokens, i)) out.set(capitalKey(word), (out.get(capitalKey(word)) ?? 0) + 1);
         if (last !== '') out.set(`${last} ${word}`, (out.get(`${last} ${word}`) ?? 0) + 1);
         last = word;
       }

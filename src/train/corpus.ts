@@ -1,5 +1,5 @@
 import { type AbbreviationFacts, addsOnlyDStroke, gluedToNumber, inAbbreviationPlace } from '../candidates/abbreviation.js';
-import { isMidSentenceCapital } from '../candidates/capitals.js';
+import { namedCapital } from '../candidates/capitals.js';
 import { IdentifierRuns } from '../candidates/identifier.js';
 import { BOS, EOS, normalizeWord, SPECIAL, sentences, tokenKey } from '../normalize/index.js';
 import { couldBeSyllable, isValidSyllable } from '../orthography/syllable.js';
@@ -113,7 +113,7 @@ function doubled(a: Float64Array): Float64Array {
 export class Corpus {
   /** Words by provisional id; the first ids are the special tokens. */
   readonly words: string[] = [...SPECIAL];
-  /** How often each provisional id occurs, and how often as a capitalised word inside a sentence. */
+  /** How often each provisional id occurs, and how often capitalised as a name is (see `namedCapital`). */
   counts: Float64Array = new Float64Array(1024);
   capitals: Float64Array = new Float64Array(1024);
   /** The id stream; only the first `length` entries are used. */
@@ -159,7 +159,7 @@ export class Corpus {
       else if (t.kind === 'word' && runs.has(tokens, i) && isValidSyllable(t.text)) markedOrNot(this.identifierParts, t.text.toLowerCase());
       else if (t.kind === 'word' && gluedToNumber(tokens, i) && isValidSyllable(t.text)) markedOrNot(this.gluedParts, t.text.toLowerCase());
       const id = this.id(tokenKey(tokens[i] as Token) as string);
-      if (isMidSentenceCapital(tokens, i)) this.capitals[id] = (this.capitals[id] as number) + 1;
+      if (namedCapital(tokens, i)) this.capitals[id] = (this.capitals[id] as number) + 1;
       this.ids[this.length++] = id;
     }
     this.ids[this.length++] = EOS;

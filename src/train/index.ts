@@ -1,3 +1,4 @@
+import type { CapitalCounts } from '../candidates/capitals.js';
 import { LEARNT_CHANNEL } from '../candidates/channel.generated.js';
 import type { Channel } from '../candidates/channel.js';
 import { createModel, type Model } from '../model/index.js';
@@ -5,7 +6,7 @@ import { declareTwins } from '../model/twins.js';
 import { BOS, EOS, SPECIAL, UNK } from '../normalize/index.js';
 import { plainLetters } from '../orthography/letters.js';
 import { isValidSyllable } from '../orthography/syllable.js';
-import { BACKGROUND_CANDIDATE, BACKGROUND_SHARE, backgroundCounts, backgroundOf, pairsOf } from './background.js';
+import { BACKGROUND_CANDIDATE, BACKGROUND_SHARE, backgroundCounts, backgroundOf, capitalKey, isCapitalKey, pairsOf } from './background.js';
 import { abbreviationFacts, Corpus, codeForms } from './corpus.js';
 import { estimate, MAX_VOCABULARY } from './ngram.js';
 import { SYLLABLES } from './syllables.generated.js';
@@ -70,6 +71,7 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
     capitals.count[to] = corpus.counts[id] as number;
     capitals.capital[to] = corpus.capitals[id] as number;
   }
+  if (counts) addBackgroundCapitals(capitals, vocab, counts);
   const stream = corpus.ids.subarray(0, corpus.length).map((id) => renumber[id] as number);
   const base = counts && backgroundOf(vocab, counts);
   const tables = estimate(stream, vocab, order, base, counts && pairsOf(vocab, counts));
@@ -94,6 +96,19 @@ export function train(texts: Iterable<string>, options: TrainOptions = {}): Mode
   model.identifiers = abbreviationFacts(corpus.identifierParts);
   model.glued = abbreviationFacts(corpus.gluedParts);
   return model;
+}
+
+/**
+ * Add the background's counts of each word, in all and capitalised as a name (see `capitalKey`), to the
+ * training text's: the capitals' bonus then knows names general text shows (`Nguyễn`, `Võ`), which government
+ * documents seldom name.
+ */
+function addBackgroundCapitals(capitals: CapitalCounts, vocab: readonly string[], counts: ReadonlyMap<string, number>): void {
+  for (let id = SPECIAL.length; id < vocab.length; id++) {
+    const word = vocab[id] as string;
+    capitals.count[id] = (capitals.count[id] as number) + (counts.get(word) ?? 0);
+    capitals.capital[id] = (capitals.capital[id] as number) + (counts.get(capitalKey(word)) ?? 0);
+  }
 }
 
 /** Throws a TypeError naming the option unless `options` is an object whose flags, if given, are booleans and whose channel is one. */
@@ -156,22 +171,25 @@ function numberWords(corpus: Corpus, inventory: boolean, background?: ReadonlyMa
   const vocab: string[] = [...SPECIAL, ...kept.map((id) => words[id] as string)];
   const known = new Set(vocab);
   const room = MAX_VOCABULARY - vocab.length - syllables.length;
-  // The commonest count of each word's letters in the background, so that a form far rarer than another is left out.
+  // The commonest count of each word's letters in the background, so that a form far rarer than another is left out;
+  // the same of its count capitalised as a name, so that a name is proposed where it is the commonest name of
+  // its letters (`Bùi` beside the commoner `bụi`).
   const top = new Map<string, number>();
+  const topCapital = new Map<string, number>();
   for (const [w, c] of background ?? []) {
     if (!LETTERS_ONLY.test(w)) continue;
-    const letters = plainLetters(w);
-    if (c > (top.get(letters) ?? 0)) top.set(letters, c);
+    const tops = isCapitalKey(w) ? topCapital : top;
+    const letters = plainLetters(w.toLowerCase());
+    if (c > (tops.get(letters) ?? 0)) tops.set(letters, c);
   }
   const common = [...(background ?? [])]
-    .filter(
-      ([w, c]) =>
-        c >= BACKGROUND_CANDIDATE &&
-        LETTERS_ONLY.test(w) &&
-        !known.has(w) &&
-        (!inventory || isValidSyllable(w)) &&
-        c >= BACKGROUND_SHARE * (top.get(plainLetters(w)) as number),
-    )
+    .filter(([w, c]) => {
+      if (!LETTERS_ONLY.test(w) || isCapitalKey(w) || known.has(w) || (inventory && !isValidSyllable(w))) return false;
+      const letters = plainLetters(w);
+      const capital = background?.get(capitalKey(w)) ?? 0;
+      const often = (n: number, most: number | undefined) => n >= BACKGROUND_CANDIDATE && n >= BACKGROUND_SHARE * (most as number);
+      return often(c, top.get(letters)) || often(capital, topCapital.get(letters));
+    })
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, Math.max(room, 0))
     .map(([w]) => w);
