@@ -83,6 +83,14 @@ for (const n of names) {
   console.log(`  ${n.padEnd(32)} ${pct(r.ours.insensitive.accuracy).padStart(9)}   baseline ${pct(r.baseline.insensitive.accuracy)}`);
 }
 
+// 2a. Personal names: 150 sentences of general prose with names (data/names/, a development set), same model.
+{
+  const gold = readFileSync(new URL('../data/names/sentences-with-names.txt', import.meta.url), 'utf8');
+  const s = scoreTexts(gold, restore(stripDiacritics(gold), { model: main.model })).insensitive;
+  results.names = { syllables: s.syllables, accuracy: s.accuracy };
+  console.log(`\nSentences with personal names (data/names/, ${s.syllables} syllables), model trained on 001-003: ${pct(s.accuracy)}`);
+}
+
 // 2b. Marked and mixed input: the held-out resolution with its marks, in whole or in part, same model.
 results.marked = markedSection(main.gold, main.model);
 console.log('\nMarked and mixed input (the held-out resolution, same model):');
