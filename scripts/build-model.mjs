@@ -20,8 +20,10 @@ const texts = SOURCES.map((f) => readFileSync(new URL(`../data/${f}`, import.met
 // many (OCR dev lines 1-400, and the whole report with readings cached, in one process each: all 44 k pairs 96.50 %,
 // 263-270 k syllables/s; 15 k 96.27 %, 293-296 k; no general text 95.06 %, 285-291 k). With the general text grown
 // to 173 k words (fourth session of 2026-11-24): 15 k 173 errors (96.38 %), 25 k 172, for 145 KB more; grown to 233 k
-// words: 15 k 179 errors, 20 k 174, 25 k 175.
-const DEFAULT_PAIRS = 20_000;
+// words: 15 k 179 errors, 20 k 174, 25 k 175. With the pairs weighing 25 % (PAIR_WEIGHT, fifth session): 20 k 170
+// errors, 25 k 172, 30 k 166, 35 k 165, 40 k 166; on the sentences with names (data/names/) 413, 396, 393, 387, 378
+// errors. 30 k: 150 KB more model, a first call ~3 ms slower, plain mode 2-5 % slower, OCR mode alike.
+const DEFAULT_PAIRS = 30_000;
 const general = [...wordCounts(generalTexts())];
 const pairs = general.filter(([k]) => k.includes(' ')).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 const background = new Map([...general.filter(([k]) => !k.includes(' ')), ...pairs.slice(0, DEFAULT_PAIRS)]);
